@@ -1,0 +1,13 @@
+package dev.e2ee.prs;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+
+/** Opens envelopes, processes prompts, keeps encrypted sessions and async jobs in Redis. */
+@SpringBootApplication
+public class PromptResponseApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(PromptResponseApplication.class, args);
+    }
+}

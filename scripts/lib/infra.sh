@@ -1,0 +1,47 @@
+# Shared by .ci/run, scripts/run-local.sh and scripts/e2e.sh: start local PostgreSQL/Redis when they are
+# installed but down, and create databases. Sourced, not executed.
+
+PG_HOST="${PG_HOST:-127.0.0.1}"
+PG_PORT="${PG_PORT:-5432}"
+PG_SUPERUSER="${PG_SUPERUSER:-postgres}"
+REDIS_HOST_LOCAL="${REDIS_HOST_LOCAL:-127.0.0.1}"
+REDIS_PORT_LOCAL="${REDIS_PORT_LOCAL:-6379}"
+
+ensure_postgres() {
+  if pg_isready -q -h "$PG_HOST" -p "$PG_PORT"; then return 0; fi
+  if [ -d /etc/postgresql ] && command -v pg_ctlcluster >/dev/null; then
+    echo "PostgreSQL is down; starting it"
+    pg_ctlcluster --skip-systemctl-redirect "$(ls /etc/postgresql | sort -V | tail -1)" main start
+  else
+    echo "PostgreSQL is not reachable on $PG_HOST:$PG_PORT and is not installed here" >&2
+    return 1
+  fi
+  for _ in $(seq 1 60); do pg_isready -q -h "$PG_HOST" -p "$PG_PORT" && return 0; sleep 1; done
+  echo "PostgreSQL did not come up" >&2
+  return 1
+}
+
+ensure_redis() {
+  if redis-cli -h "$REDIS_HOST_LOCAL" -p "$REDIS_PORT_LOCAL" ping >/dev/null 2>&1; then return 0; fi
+  if command -v redis-server >/dev/null; then
+    echo "Redis is down; starting it"
+    mkdir -p /var/lib/redis /var/log/redis
+    redis-server --daemonize yes --bind 127.0.0.1 -::1 --port "$REDIS_PORT_LOCAL" --save "" --appendonly no \
+      --dir /var/lib/redis --logfile /var/log/redis/ci.log
+  else
+    echo "Redis is not reachable on $REDIS_HOST_LOCAL:$REDIS_PORT_LOCAL and is not installed here" >&2
+    return 1
+  fi
+  for _ in $(seq 1 30); do redis-cli -h "$REDIS_HOST_LOCAL" -p "$REDIS_PORT_LOCAL" ping >/dev/null 2>&1 && return 0; sleep 1; done
+  echo "Redis did not come up" >&2
+  return 1
+}
+
+ensure_database() {
+  local name="$1"
+  if ! psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" -d postgres -tAc \
+      "select 1 from pg_database where datname = '$name'" | grep -q 1; then
+    createdb -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" "$name"
+    echo "created database $name"
+  fi
+}
