@@ -1,0 +1,34 @@
+package dev.e2ee.platform.security;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/** Roles of SPEC §7. The JWT claim {@code roles} holds the lower-case names. */
+public enum Role {
+    USER,
+    ADMIN,
+    AUDITOR;
+
+    /** The value in the JWT {@code roles} claim and in API keys: {@code user}, {@code admin}, {@code auditor}. */
+    public String claimValue() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The Spring Security authority: {@code ROLE_USER}, {@code ROLE_ADMIN}, {@code ROLE_AUDITOR}. */
+    public String authority() {
+        return "ROLE_" + name();
+    }
+
+    /** Parses a claim value case-insensitively; unknown values are empty (and ignored by the platform). */
+    public static Optional<Role> fromClaim(String value) {
+        if (value == null) {
+            return Optional.empty();
+        }
+        for (Role role : values()) {
+            if (role.name().equalsIgnoreCase(value.trim())) {
+                return Optional.of(role);
+            }
+        }
+        return Optional.empty();
+    }
+}
