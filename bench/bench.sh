@@ -1,0 +1,201 @@
+#!/usr/bin/env bash
+# HTTP benchmark of both services on this machine. One command:
+#
+#   bench/bench.sh                 # native (ACCP) and JDK crypto paths, all scenarios, writes docs/performance.md
+#   bench/bench.sh --modes native  # one crypto path only
+#   bench/bench.sh --soak 10m      # also the fixed-rate mixed soak (on demand; not run in CI)
+#
+# It builds the jars if needed, starts PostgreSQL/Redis if they are installed but down, starts both services
+# with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
+# with `openssl speed`, warms up, and drives each scenario with wrk straight at the service (no gateway, so
+# the figures are per instance). Results: bench/results/<run>/ (raw) and docs/performance.md (table).
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+source scripts/lib/infra.sh
+
+DURATION="${BENCH_DURATION:-15s}"
+WARMUP="${BENCH_WARMUP:-8s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+THREADS="${BENCH_THREADS:-2}"
+ENVELOPES="${BENCH_ENVELOPES:-45000}"
+MODES="native,jdk"
+SOAK=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --modes) MODES="$2"; shift 2 ;;
+    --soak) SOAK="$2"; shift 2 ;;
+    --duration) DURATION="$2"; shift 2 ;;
+    --connections) CONNECTIONS="$2"; shift 2 ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+done
+
+RUN="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
+KEYS="$RUN/keys"
+mkdir -p "$KEYS"
+VAULT=http://127.0.0.1:3000
+PROMPT=http://127.0.0.1:3001
+PIDS=()
+
+need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need jq jq
+
+stop_services() {
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
+  PIDS=()
+}
+trap stop_services EXIT INT TERM
+
+build_jars() {
+  if [ ! -f vault-service/target/vault-service.jar ] || [ ! -f prompt-response-service/target/prompt-response-service.jar ]; then
+    echo "== building jars"
+    mvn -B -q -DskipTests package
+  fi
+  mvn -B -q -pl crypto-common dependency:build-classpath -Dmdep.outputFile="$ROOT/$RUN/crypto.classpath" >/dev/null
+}
+
+generate_keys() {
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/vault-sign.pem" 2>/dev/null
+  openssl pkey -in "$KEYS/vault-sign.pem" -pubout -out "$KEYS/vault-sign.pub.pem"
+  openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS/prompt-enc.pem" 2>/dev/null
+  openssl pkey -in "$KEYS/prompt-enc.pem" -pubout -out "$KEYS/prompt-enc.pub.pem"
+  openssl rand -base64 32 > "$KEYS/kek"
+  openssl rand -base64 32 > "$KEYS/pepper"
+  JWT_SECRET_VALUE="$(openssl rand -base64 48)"
+  ADMIN_KEY="bench-$(openssl rand -hex 24)"
+}
+
+wait_healthy() { # url name pid
+  for _ in $(seq 1 120); do
+    curl -fsS "$1/api/v1/health/ready" >/dev/null 2>&1 && return 0
+    kill -0 "$3" 2>/dev/null || { echo "$2 died; see $RUN/$2.log" >&2; tail -30 "$RUN/$2.log" >&2; return 1; }
+    sleep 1
+  done
+  echo "$2 did not become ready" >&2
+  return 1
+}
+
+start_services() { # mode
+  local provider=""
+  [ "$1" = "jdk" ] && provider="jdk"
+  psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -qc "drop database if exists e2ee_bench" >/dev/null
+  ensure_database e2ee_bench >/dev/null
+  local common=(JWT_SECRET="$JWT_SECRET_VALUE" E2EE_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY" RATE_LIMIT_ENABLED=false
+    E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$provider" REDIS_HOST=127.0.0.1 REDIS_PORT=6379 LOG_LEVEL=WARN)
+  env "${common[@]}" PORT=3000 DATABASE_HOST=127.0.0.1 DATABASE_PORT=5432 DATABASE_NAME=e2ee_bench \
+    DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper" \
+    SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem" \
+    java -Xmx384m -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
+  VAULT_PID=$!
+  env "${common[@]}" PORT=3001 RECEIVER_PRIVATE_KEY_PATH="$KEYS/prompt-enc.pem" \
+    SENDER_PUBLIC_KEY_PATH="$KEYS/vault-sign.pub.pem" PROMPT_PROCESSOR=echo \
+    java -Xmx384m -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
+  PROMPT_PID=$!
+  PIDS=("$VAULT_PID" "$PROMPT_PID")
+  wait_healthy "$VAULT" "vault-$1" "$VAULT_PID"
+  wait_healthy "$PROMPT" "prompt-$1" "$PROMPT_PID"
+}
+
+prepare_data() {
+  TOKEN="$(curl -fsS -X POST "$VAULT/api/v1/auth/token" -H "X-API-Key: $ADMIN_KEY" | jq -r '.token // .accessToken // .access_token')"
+  PROMPT_ID="$(curl -fsS -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"promptText":"benchmark prompt about encryption","secret":"bench-secret"}' | jq -r .id)"
+  [ -n "$TOKEN" ] && [ "$PROMPT_ID" != "null" ] || { echo "could not obtain a token and a prompt" >&2; return 1; }
+  for mode in open process; do
+    java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
+      "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$ENVELOPES" "$RUN/$mode-bodies.jsonl" "$mode"
+  done
+}
+
+rss_mib() { awk -v f="$2" '$1 == f":" { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+
+max_db_connections() { # sampled every 0.5 s while the scenario runs; printed at the end
+  local max=0 n
+  while kill -0 "$1" 2>/dev/null; do
+    n=$(psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -tAc \
+      "select count(*) from pg_stat_activity where datname = 'e2ee_bench'" 2>/dev/null || echo 0)
+    [ "${n:-0}" -gt "$max" ] && max=$n
+    sleep 0.5
+  done
+  echo "$max"
+}
+
+scenario() { # mode name origin script [env...]
+  local mode=$1 name=$2 origin=$3 script=$4; shift 4
+  echo "== $mode / $name"
+  env "$@" BENCH_TOKEN="$TOKEN" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
+    --latency -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name.txt" 2>&1 &
+  local wrk_pid=$!
+  local db
+  db=$(max_db_connections "$wrk_pid")
+  wait "$wrk_pid" || true
+  local result
+  result=$(grep '^BENCH_RESULT ' "$RUN/$mode-$name.txt" | sed 's/^BENCH_RESULT //')
+  [ -n "$result" ] || result='{"requests":0,"rps":0,"p50_ms":0,"p95_ms":0,"p99_ms":0,"max_ms":0,"socket_errors":1,"non_2xx":0}'
+  jq -c --arg mode "$mode" --arg name "$name" --argjson db "$db" \
+    --argjson vault "$(rss_mib "$VAULT_PID" VmHWM)" --argjson prompt "$(rss_mib "$PROMPT_PID" VmHWM)" \
+    '. + {mode: $mode, scenario: $name, db_connections: $db, vault_peak_rss_mib: $vault, prompt_peak_rss_mib: $prompt}' \
+    <<<"$result" >> "$RUN/results.jsonl"
+  tail -1 "$RUN/results.jsonl"
+}
+
+warm_up() {
+  echo "== warm-up ($WARMUP)"
+  local w=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/request.lua)
+  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID" "${w[@]}" "$VAULT" >/dev/null
+  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
+    BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}" "${w[@]}" "$VAULT" >/dev/null
+  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST BENCH_PATH=/api/v1/prompts/process \
+    BENCH_BODY='{"promptId":"00000000-0000-4000-8000-000000000000","promptText":"warm up","options":{"format":"json"}}' \
+    "${w[@]}" "$PROMPT" >/dev/null
+}
+
+run_mode() { # mode
+  start_services "$1"
+  prepare_data
+  warm_up
+  scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
+    BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
+  scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
+    BENCH_BODIES_FILE="$RUN/open-bodies.jsonl"
+  scenario "$1" process-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/prompts/process \
+    BENCH_BODIES_FILE="$RUN/process-bodies.jsonl"
+  scenario "$1" create-prompt "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/prompts \
+    BENCH_BODY='{"promptText":"benchmark prompt alpha beta gamma","secret":"bench-secret"}'
+  scenario "$1" get-prompt "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID"
+  scenario "$1" list-prompts "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts?limit=20"
+  if [ -n "$SOAK" ]; then soak "$1"; fi
+  stop_services
+}
+
+soak() { # mode: fixed-rate mixed load; RSS sampled every 10 s to show it stays flat
+  echo "== $1 / soak ($SOAK)"
+  env BENCH_TOKEN="$TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=20 \
+    wrk -t"$THREADS" -c16 -d"$SOAK" --latency -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    echo "$(date -u +%s) $(rss_mib "$VAULT_PID" VmRSS) $(rss_mib "$PROMPT_PID" VmRSS)" >> "$RUN/$1-soak-rss.txt"
+    sleep 10
+  done
+  wait "$wrk_pid" || true
+}
+
+ceiling() {
+  echo "== openssl speed -multi $(nproc) rsa2048"
+  openssl speed -seconds 5 -multi "$(nproc)" rsa2048 2>/dev/null | tee "$RUN/openssl.txt" | tail -2
+  SIGN_CEILING=$(awk '/^rsa 2048 bits/ { print $(NF-1) }' "$RUN/openssl.txt" | tail -1)
+}
+
+ensure_postgres
+ensure_redis
+build_jars
+generate_keys
+ceiling
+: > "$RUN/results.jsonl"
+IFS=',' read -r -a mode_list <<<"$MODES"
+for mode in "${mode_list[@]}"; do run_mode "$mode"; done
+python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS"
+echo "== results in $RUN; table written to docs/performance.md"

@@ -1,0 +1,30 @@
+-- Fixed-rate mixed soak: round-robin over the vault's and the prompt service's everyday calls.
+-- wrk has no rate option, so each connection waits BENCH_DELAY_MS between requests
+-- (rate ~= connections * 1000 / (delay + latency)). Two hosts: BENCH_VAULT and BENCH_PROMPT (origins).
+package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
+local summary = require("summary")
+
+local token = os.getenv("BENCH_TOKEN") or ""
+local prompt_id = os.getenv("BENCH_PROMPT_ID") or ""
+local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "10")
+local json = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
+local auth = { ["Authorization"] = "Bearer " .. token }
+
+local calls = {
+  wrk.format("POST", "/api/v1/prompts", json, '{"promptText":"soak prompt alpha beta","secret":"soak-secret"}'),
+  wrk.format("GET", "/api/v1/prompts/" .. prompt_id, auth),
+  wrk.format("GET", "/api/v1/prompts?limit=20", auth),
+  wrk.format("POST", "/api/v1/envelopes", json, '{"promptId":"' .. prompt_id .. '","secret":"bench-secret"}'),
+}
+local i = 0
+
+function request()
+  i = i + 1
+  return calls[(i % #calls) + 1]
+end
+
+function delay()
+  return delay_ms
+end
+
+done = summary.done
