@@ -1,0 +1,58 @@
+package dev.e2ee.crypto;
+
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateKey;
+import java.security.interfaces.RSAPublicKey;
+import java.util.Objects;
+import javax.crypto.Cipher;
+
+/**
+ * RSA-OAEP with SHA-256, MGF1-SHA-256 and an empty label, always through an explicit {@code OAEPParameterSpec}
+ * (SPEC §3.1). Unwrap failures are the generic {@link CryptoException} {@code "decryption failed"}.
+ */
+public final class RsaOaep {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final CryptoProvider provider;
+
+    private RsaOaep(CryptoProvider provider) {
+        this.provider = provider;
+    }
+
+    public static RsaOaep create(CryptoProvider provider) {
+        return new RsaOaep(Objects.requireNonNull(provider, "provider"));
+    }
+
+    public byte[] wrap(RSAPublicKey key, byte[] secret) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(secret, "secret");
+        try {
+            Cipher cipher = provider.rsaOaepCipher();
+            cipher.init(Cipher.ENCRYPT_MODE, key, CryptoProvider.OAEP_SHA256, RANDOM);
+            return cipher.doFinal(secret);
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new CryptoException("encryption failed", e);
+        }
+    }
+
+    public byte[] unwrap(RSAPrivateKey key, byte[] wrapped) {
+        Objects.requireNonNull(key, "key");
+        if (wrapped == null || wrapped.length != (key.getModulus().bitLength() + 7) / 8) {
+            throw new CryptoException("decryption failed");
+        }
+        try {
+            Cipher cipher = provider.rsaOaepCipher();
+            cipher.init(Cipher.DECRYPT_MODE, key, CryptoProvider.OAEP_SHA256, RANDOM);
+            return cipher.doFinal(wrapped);
+        } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
+            throw new CryptoException("decryption failed");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RsaOaep[" + provider.provider(CryptoProvider.Operation.RSA_OAEP).getName() + "]";
+    }
+}

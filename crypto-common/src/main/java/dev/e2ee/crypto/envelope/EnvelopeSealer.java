@@ -1,0 +1,113 @@
+package dev.e2ee.crypto.envelope;
+
+import dev.e2ee.crypto.AesGcm;
+import dev.e2ee.crypto.CryptoException;
+import dev.e2ee.crypto.CryptoProvider;
+import dev.e2ee.crypto.RsaOaep;
+import dev.e2ee.crypto.RsaPss;
+import dev.e2ee.crypto.key.Keyring;
+import java.security.KeyPair;
+import java.security.SecureRandom;
+import java.security.interfaces.RSAPrivateKey;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Seals envelopes, version 2 (SPEC §3): a fresh AES-256 key and IV per envelope, the PAE header as associated data,
+ * the key wrapped with RSA-OAEP-256 to the recipient, everything signed with RSA-PSS by the signing keyring's primary.
+ * Thread-safe.
+ */
+public final class EnvelopeSealer {
+
+    /** Largest plaintext JSON whose envelope still fits the 1 MiB limit with 16384-bit keys. */
+    static final int MAX_CONTENT_BYTES = 780_000;
+
+    private static final byte[] EMPTY = new byte[0];
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Supplier<Keyring<KeyPair>> signingKeys;
+    private final CryptoProvider provider;
+    private final RsaOaep oaep;
+    private final RsaPss pss;
+    private final Clock clock;
+
+    private EnvelopeSealer(Supplier<Keyring<KeyPair>> signingKeys, CryptoProvider provider, Clock clock) {
+        this.signingKeys = signingKeys;
+        this.provider = provider;
+        this.oaep = RsaOaep.create(provider);
+        this.pss = RsaPss.create(provider);
+        this.clock = clock;
+    }
+
+    /** {@code signingKeys} is asked on every seal, so a rotated keyring takes effect immediately. */
+    public static EnvelopeSealer create(Supplier<Keyring<KeyPair>> signingKeys, CryptoProvider provider, Clock clock) {
+        return new EnvelopeSealer(
+                Objects.requireNonNull(signingKeys, "signingKeys"),
+                Objects.requireNonNull(provider, "provider"),
+                Objects.requireNonNull(clock, "clock"));
+    }
+
+    /** A new envelope with a fresh random id; {@code expiresAtOrNull} must be after now when given. */
+    public Envelope seal(Recipient recipient, EnvelopeContent content, Instant expiresAtOrNull) {
+        Objects.requireNonNull(recipient, "recipient");
+        Objects.requireNonNull(content, "content");
+        Keyring.Version<KeyPair> signer = signingKeys.get().primary();
+        Instant now = clock.instant();
+        if (expiresAtOrNull != null
+                && !Timestamps.parse(Timestamps.format(expiresAtOrNull)).isAfter(now)) {
+            throw new CryptoException("an envelope's expiry must be in the future");
+        }
+        byte[] plaintext = ContentJson.toBytes(content);
+        if (plaintext.length > MAX_CONTENT_BYTES) {
+            throw new CryptoException("envelope content is too large");
+        }
+        Envelope draft = new Envelope(
+                Envelope.VERSION,
+                UUID.randomUUID(),
+                content.promptId(),
+                Envelope.ALGORITHM,
+                Envelope.KEY_ALGORITHM,
+                Envelope.SIGNATURE_ALGORITHM,
+                recipient.kid(),
+                signer.kid(),
+                Timestamps.format(now),
+                expiresAtOrNull == null ? null : Timestamps.format(expiresAtOrNull),
+                EMPTY,
+                EMPTY,
+                EMPTY,
+                EMPTY,
+                EMPTY);
+        byte[] header = EnvelopeBytes.header(draft);
+        byte[] dek = new byte[AesGcm.KEY_LENGTH];
+        RANDOM.nextBytes(dek);
+        try {
+            AesGcm.Sealed sealed = AesGcm.create(dek, provider).encrypt(plaintext, header);
+            byte[] encryptedKey = oaep.wrap(recipient.key(), dek);
+            byte[] signature = pss.sign(
+                    (RSAPrivateKey) signer.key().getPrivate(),
+                    EnvelopeBytes.signatureInput(header, sealed.iv(), encryptedKey, sealed.ciphertext(), sealed.tag()));
+            return new Envelope(
+                    draft.version(),
+                    draft.id(),
+                    draft.promptId(),
+                    draft.algorithm(),
+                    draft.keyAlgorithm(),
+                    draft.signatureAlgorithm(),
+                    draft.receiverPublicKeyId(),
+                    draft.senderPrivateKeyId(),
+                    draft.createdAt(),
+                    draft.expiresAt(),
+                    sealed.iv(),
+                    encryptedKey,
+                    sealed.ciphertext(),
+                    sealed.tag(),
+                    signature);
+        } finally {
+            Arrays.fill(dek, (byte) 0);
+        }
+    }
+}

@@ -1,0 +1,42 @@
+package dev.e2ee.crypto.envelope;
+
+import dev.e2ee.crypto.AesGcm;
+import java.time.Instant;
+import java.util.regex.Pattern;
+
+/** Step 1 of SPEC §3.4 for an already-typed envelope: version, kid shape, timestamps and fixed sizes. */
+final class EnvelopeStructure {
+
+    static final int MIN_RSA_BYTES = 256;
+    static final int MAX_RSA_BYTES = 2048;
+    private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
+
+    private EnvelopeStructure() {}
+
+    static boolean valid(Envelope envelope) {
+        return envelope.version() == Envelope.VERSION
+                && KID.matcher(envelope.receiverPublicKeyId()).matches()
+                && KID.matcher(envelope.senderPrivateKeyId()).matches()
+                && timestampsValid(envelope)
+                && envelope.iv().length == AesGcm.IV_LENGTH
+                && envelope.authTag().length == AesGcm.TAG_LENGTH
+                && rsaSized(envelope.encryptedKey().length)
+                && rsaSized(envelope.signature().length);
+    }
+
+    private static boolean timestampsValid(Envelope envelope) {
+        Instant createdAt = Timestamps.parse(envelope.createdAt());
+        if (createdAt == null) {
+            return false;
+        }
+        if (envelope.expiresAt() == null) {
+            return true;
+        }
+        Instant expiresAt = Timestamps.parse(envelope.expiresAt());
+        return expiresAt != null && expiresAt.isAfter(createdAt);
+    }
+
+    private static boolean rsaSized(int length) {
+        return length >= MIN_RSA_BYTES && length <= MAX_RSA_BYTES;
+    }
+}
