@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Shared by .ci/run, scripts/run-local.sh and scripts/e2e.sh: start local PostgreSQL/Redis when they are
 # installed but down, and create databases. Sourced, not executed.
 

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# End-to-end check of the no-Docker topology through the nginx gateway (run by .ci/run after mvn verify).
+# Starts scripts/run-local.sh --detach with its own state folder (.local/e2e) and a fresh database
+# (e2ee_e2e), runs the seed's deployment verification (13-deployment-guide.md §10.2) through
+# http://127.0.0.1:8080, then envelope → process → replay, prints PASS/FAIL per step and a final
+# "N passed, M failed" line, and always stops everything it started.
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 1
+ROOT="$(pwd)"
+
+export LOCAL_DIR="${LOCAL_DIR:-$ROOT/.local/e2e}"
+export DATABASE_NAME="${E2E_DATABASE_NAME:-e2ee_e2e}"
+export WAIT_SECONDS="${WAIT_SECONDS:-90}"
+GATEWAY="http://127.0.0.1:${GATEWAY_PORT:-8080}"
+WORK="$LOCAL_DIR/e2e-work"
+PASSED=0
+FAILED=0
+
+# shellcheck source=lib/infra.sh
+source "$ROOT/scripts/lib/infra.sh"
+
+pass() { PASSED=$((PASSED + 1)); printf 'PASS  %s\n' "$1"; }
+fail() { FAILED=$((FAILED + 1)); printf 'FAIL  %s%s\n' "$1" "${2:+ — $2}"; }
+
+show_logs() {
+  local f
+  for f in "$LOCAL_DIR"/logs/*.log; do
+    [ -f "$f" ] || continue
+    echo "----- last lines of $f -----"; tail -n 60 "$f"
+  done
+}
+
+finish() {
+  if [ "$FAILED" -gt 0 ]; then show_logs; fi
+  "$ROOT/scripts/run-local.sh" --stop >/dev/null 2>&1 || true
+  echo "$PASSED passed, $FAILED failed"
+  if [ "$FAILED" -gt 0 ]; then exit 1; fi
+  exit 0
+}
+trap finish EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+# http METHOD PATH [curl args...] : request through the gateway; body in $WORK/body, headers in
+# $WORK/headers, status in $STATUS.
+http() {
+  local method="$1" path="$2"; shift 2
+  STATUS="$(curl -s --max-time 30 -X "$method" -o "$WORK/body" -D "$WORK/headers" -w '%{http_code}' \
+    "$@" "$GATEWAY$path" || echo 000)"
+}
+
+body_snippet() { head -c 300 "$WORK/body" 2>/dev/null | tr '\n' ' '; }
+
+# expect NAME STATUS... : PASS when $STATUS is one of the given codes.
+expect() {
+  local name="$1" code; shift
+  for code in "$@"; do
+    if [ "$STATUS" = "$code" ]; then pass "$name (HTTP $STATUS)"; return 0; fi
+  done
+  fail "$name" "expected HTTP $*, got $STATUS: $(body_snippet)"
+  return 1
+}
+
+start_topology() {
+  mkdir -p "$WORK"
+  ensure_postgres && ensure_redis || return 1
+  # This database belongs to the e2e run alone: recreate it so every run starts clean.
+  dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" "$DATABASE_NAME" || return 1
+  "$ROOT/scripts/run-local.sh" --detach
+}
+
+step_health() {
+  http GET /api/v1/health
+  expect "GET /api/v1/health through the gateway" 200
+  if grep -qi '^x-request-id: [A-Za-z0-9]' "$WORK/headers"; then pass "gateway sets X-Request-ID"; else fail "gateway sets X-Request-ID"; fi
+  http GET /api/v1/health -H 'X-Request-ID: e2e-check-1'
+  if grep -qi '^x-request-id: e2e-check-1' "$WORK/headers"; then pass "gateway forwards a client X-Request-ID"; else fail "gateway forwards a client X-Request-ID"; fi
+}
+
+step_metrics() {
+  http GET /api/v1/metrics
+  if expect "GET /api/v1/metrics" 200; then
+    if grep -q '^# TYPE ' "$WORK/body"; then pass "metrics are Prometheus text"; else fail "metrics are Prometheus text" "$(body_snippet)"; fi
+  fi
+}
+
+step_token() {
+  local key
+  key="$(cat "$LOCAL_DIR/dev-keys/bootstrap-admin-api-key")"
+  http POST /api/v1/auth/token -H "X-API-Key: $key"
+  expect "POST /api/v1/auth/token with the bootstrap API key" 200 201 || return 1
+  TOKEN="$(jq -r '.token // .accessToken // .access_token // empty' "$WORK/body" 2>/dev/null)"
+  if [ -n "$TOKEN" ]; then pass "token issued"; else fail "token issued" "no token field: $(body_snippet)"; return 1; fi
+}
+
+step_unauthenticated() {
+  http POST /api/v1/prompts -d '{"promptText": "test", "secret": "test"}'
+  expect "POST /api/v1/prompts without a token is refused" 401
+}
+
+step_seed_prompt() {
+  # The seed's exact command (13-deployment-guide.md §10.2); -s/-o/-w only capture the outcome.
+  STATUS="$(curl -s --max-time 30 -o "$WORK/body" -w '%{http_code}' \
+    -X POST "$GATEWAY/api/v1/prompts" \
+    -H "Authorization: Bearer $TOKEN" \
+    -d '{"promptText": "test", "secret": "test"}' || echo 000)"
+  expect "seed: curl -X POST /api/v1/prompts -d '{\"promptText\": \"test\", \"secret\": \"test\"}'" 201 || return 1
+  PROMPT_ID="$(jq -r '.id // empty' "$WORK/body" 2>/dev/null)"
+  if [ -n "$PROMPT_ID" ]; then pass "prompt id returned"; else fail "prompt id returned" "$(body_snippet)"; return 1; fi
+}
+
+step_envelope() {
+  http POST /api/v1/envelopes -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d "{\"promptId\": \"$PROMPT_ID\", \"secret\": \"test\"}"
+  expect "POST /api/v1/envelopes" 201 || return 1
+  # The envelope is either nested or the response itself plus status: keep the 15 wire fields only.
+  jq -c 'if .envelope then .envelope else {version, id, promptId, algorithm, keyAlgorithm,
+    signatureAlgorithm, receiverPublicKeyId, senderPrivateKeyId, createdAt, expiresAt, iv, encryptedKey,
+    encryptedData, authTag, signature} end | {envelope: .}' "$WORK/body" > "$WORK/process-request.json" 2>/dev/null
+  if jq -e '.envelope.version == 2 and (.envelope.signature | length > 0)' "$WORK/process-request.json" >/dev/null 2>&1; then
+    pass "envelope is version 2 and signed"
+  else
+    fail "envelope is version 2 and signed" "$(body_snippet)"; return 1
+  fi
+}
+
+step_process() {
+  http POST /api/v1/prompts/process -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/process-request.json"
+  expect "POST /api/v1/prompts/process through the gateway" 200 || return 1
+  local result
+  result="$(jq -r '.response.result // empty' "$WORK/body" 2>/dev/null)"
+  if [ "$result" = "Processed: test" ]; then pass "result is \"Processed: test\""; else fail "result is \"Processed: test\"" "got: $(body_snippet)"; fi
+  http POST /api/v1/prompts/process -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    --data-binary "@$WORK/process-request.json"
+  expect "replaying the same envelope is refused" 409
+}
+
+if ! start_topology; then
+  fail "start the local topology (scripts/run-local.sh --detach)"
+  exit 1
+fi
+pass "local topology started and healthy"
+TOKEN="" PROMPT_ID=""
+step_health
+step_metrics
+step_unauthenticated
+if step_token && step_seed_prompt && step_envelope; then
+  step_process
+else
+  fail "envelope → process → replay" "skipped: an earlier step failed"
+fi
