@@ -71,11 +71,17 @@ public final class CryptoProvider {
             String name, String note, Map<Operation, Provider> providers, Map<Operation, String> fallbackReasons) {
         this.name = name;
         this.note = note;
-        this.providers = Collections.unmodifiableMap(new EnumMap<>(providers));
-        this.fallbackReasons = Collections.unmodifiableMap(new EnumMap<>(fallbackReasons));
+        this.providers = Collections.unmodifiableMap(copy(providers));
+        this.fallbackReasons = Collections.unmodifiableMap(copy(fallbackReasons));
         for (Operation operation : Operation.values()) {
             Objects.requireNonNull(this.providers.get(operation), operation.label());
         }
+    }
+
+    private static <V> Map<Operation, V> copy(Map<Operation, V> source) {
+        Map<Operation, V> copy = new EnumMap<>(Operation.class);
+        copy.putAll(source);
+        return copy;
     }
 
     /** Native where available and not forced off; see the class comment. */
