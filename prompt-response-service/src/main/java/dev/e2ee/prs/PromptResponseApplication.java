@@ -2,9 +2,11 @@ package dev.e2ee.prs;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /** Opens envelopes, processes prompts, keeps encrypted sessions and async jobs in Redis. */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class PromptResponseApplication {
 
     public static void main(String[] args) {

@@ -1,0 +1,111 @@
+package dev.e2ee.prs.envelope;
+
+import dev.e2ee.crypto.CryptoException;
+import dev.e2ee.crypto.envelope.EnvelopeOpener;
+import dev.e2ee.crypto.envelope.EnvelopeRejectedException;
+import dev.e2ee.crypto.envelope.OpenedEnvelope;
+import dev.e2ee.prs.audit.AuditEvent;
+import dev.e2ee.prs.audit.AuditPublisher;
+import dev.e2ee.prs.audit.AuditUnavailableException;
+import java.time.Clock;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Opens an envelope with the server's own keys, enforces one-time use and publishes the audit event before the
+ * plaintext is handed out. Every rejection looks the same to the caller ({@link EnvelopeRejectedProblem}); the
+ * reason goes to the audit event only. A replay of an envelope that opens is a 409.
+ */
+@Service
+public class EnvelopeOpening {
+
+    /** Field the vault adds to its envelope response; not part of the signed envelope, dropped before parsing. */
+    private static final String VAULT_STATUS_FIELD = "status";
+
+    private final EnvelopeOpener opener;
+    private final ReplayGuard replay;
+    private final AuditPublisher audit;
+    private final OpeningMetrics metrics;
+    private final Clock clock;
+
+    EnvelopeOpening(
+            EnvelopeOpener opener, ReplayGuard replay, AuditPublisher audit, OpeningMetrics metrics, Clock clock) {
+        this.opener = opener;
+        this.replay = replay;
+        this.audit = audit;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Opens the envelope for {@code principal}; see the class comment for the failures. */
+    public OpenedPrompt open(JsonNode envelope, String principal) {
+        OpenedEnvelope opened = verifyAndDecrypt(envelope, principal);
+        UUID envelopeId = opened.envelope().id();
+        UUID promptId = opened.content().promptId();
+        if (!replay.claim(envelopeId, opened.rememberUntil())) {
+            metrics.failed();
+            audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, "REPLAYED")
+                    .withEnvelope(envelopeId, promptId));
+            throw new EnvelopeReplayedException();
+        }
+        try {
+            audit.publish(
+                    AuditEvent.success(AuditEvent.ENVELOPE_DECRYPT, principal).withEnvelope(envelopeId, promptId));
+        } catch (AuditUnavailableException e) {
+            replay.release(envelopeId);
+            throw e;
+        }
+        metrics.succeeded();
+        return new OpenedPrompt(
+                envelopeId,
+                promptId,
+                opened.content().promptText(),
+                opened.content().metadata(),
+                clock.instant());
+    }
+
+    private OpenedEnvelope verifyAndDecrypt(JsonNode envelope, String principal) {
+        long started = System.nanoTime();
+        try {
+            OpenedEnvelope opened = opener.open(wireJson(envelope));
+            metrics.recordDuration(opened.envelope().algorithm(), System.nanoTime() - started);
+            return opened;
+        } catch (CryptoException e) {
+            metrics.failed();
+            String reason = e instanceof EnvelopeRejectedException rejected
+                    ? rejected.reason().name()
+                    : "CRYPTO_ERROR";
+            audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, reason)
+                    .withEnvelope(uuidField(envelope, "id"), uuidField(envelope, "promptId")));
+            throw new EnvelopeRejectedProblem();
+        }
+    }
+
+    private static String wireJson(JsonNode envelope) {
+        if (envelope == null || envelope.isNull() || envelope.isMissingNode()) {
+            return "";
+        }
+        if (envelope.isString()) {
+            return envelope.asString();
+        }
+        if (envelope instanceof ObjectNode object && object.has(VAULT_STATUS_FIELD)) {
+            ObjectNode copy = object.deepCopy();
+            copy.remove(VAULT_STATUS_FIELD);
+            return copy.toString();
+        }
+        return envelope.toString();
+    }
+
+    private static UUID uuidField(JsonNode envelope, String field) {
+        if (envelope == null || !envelope.path(field).isString()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(envelope.path(field).asString());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.e2ee.prs.job;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.RedisStreamCommands.XClaimOptions;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The consumer-group operations on the job stream. Stale jobs are taken over with {@code XPENDING} +
+ * {@code XCLAIM <min-idle>} (the equivalent of {@code XAUTOCLAIM}, which Spring Data Redis does not expose): the
+ * min-idle condition is re-checked atomically by {@code XCLAIM}, so two instances never both take over a job.
+ */
+@Component
+class JobStream {
+
+    private final StringRedisTemplate redis;
+    private final JobProperties properties;
+
+    JobStream(StringRedisTemplate redis, JobProperties properties) {
+        this.redis = redis;
+        this.properties = properties;
+    }
+
+    /** A delivered job entry and how often it has been delivered. */
+    record Delivery(RecordId id, Map<String, String> fields, long deliveries) {}
+
+    void ensureGroup() {
+        try {
+            redis.execute((RedisCallback<String>) connection -> connection
+                    .streamCommands()
+                    .xGroupCreate(properties.stream().getBytes(), properties.group(), ReadOffset.from("0"), true));
+        } catch (RedisSystemException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    List<Delivery> readNew(String consumer, int count) {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .read(
+                        Consumer.from(properties.group(), consumer),
+                        StreamReadOptions.empty().count(count),
+                        StreamOffset.create(properties.stream(), ReadOffset.lastConsumed()));
+        return records == null
+                ? List.of()
+                : records.stream().map(r -> delivery(r, 1)).toList();
+    }
+
+    /** Takes over jobs other consumers received but have not acknowledged for {@code claimIdle}. */
+    List<Delivery> claimStale(String consumer, int count) {
+        Duration idle = properties.claimIdle();
+        PendingMessages pending =
+                redis.opsForStream().pending(properties.stream(), properties.group(), Range.unbounded(), count);
+        List<RecordId> stale = new ArrayList<>();
+        Map<RecordId, Long> deliveries = new java.util.HashMap<>();
+        for (PendingMessage message : pending) {
+            if (message.getElapsedTimeSinceLastDelivery().compareTo(idle) >= 0) {
+                stale.add(message.getId());
+                deliveries.put(message.getId(), message.getTotalDeliveryCount());
+            }
+        }
+        if (stale.isEmpty()) {
+            return List.of();
+        }
+        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream()
+                .claim(
+                        properties.stream(),
+                        properties.group(),
+                        consumer,
+                        XClaimOptions.minIdle(idle).ids(stale.toArray(RecordId[]::new)));
+        return claimed.stream()
+                .map(r -> delivery(r, deliveries.getOrDefault(r.getId(), 1L) + 1))
+                .toList();
+    }
+
+    /** Acknowledges and deletes the entry, so its sealed payload does not linger in the stream. */
+    void done(RecordId id) {
+        redis.opsForStream().acknowledge(properties.stream(), properties.group(), id);
+        redis.opsForStream().delete(properties.stream(), id);
+    }
+
+    private static Delivery delivery(MapRecord<String, Object, Object> record, long deliveries) {
+        Map<String, String> fields = new java.util.HashMap<>();
+        record.getValue().forEach((k, v) -> fields.put(String.valueOf(k), String.valueOf(v)));
+        return new Delivery(record.getId(), fields, deliveries);
+    }
+}

@@ -1,0 +1,95 @@
+package dev.e2ee.prs.job;
+
+import dev.e2ee.platform.ApiException;
+import dev.e2ee.prs.audit.AuditEvent;
+import dev.e2ee.prs.audit.AuditPublisher;
+import dev.e2ee.prs.audit.AuditUnavailableException;
+import dev.e2ee.prs.storage.EncryptedValues;
+import dev.e2ee.prs.storage.StorageUnavailableException;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs one delivered job, at least once and idempotently by job id: a job whose state is no longer pending (done,
+ * failed, or expired) is only acknowledged, never re-run. A job that fails on infrastructure (Redis, audit) is left
+ * unacknowledged so that it is claimed again later; a job delivered more than {@code maxDeliveries} times fails.
+ */
+@Component
+class JobWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final JobState.Failure JOB_FAILED =
+            new JobState.Failure(500, "JOB_FAILED", "Job failed", "The job could not be completed.");
+
+    private final JobQueue queue;
+    private final JobStream stream;
+    private final JobHandler handler;
+    private final AuditPublisher audit;
+    private final JobProperties properties;
+
+    JobWorker(JobQueue queue, JobStream stream, JobHandler handler, AuditPublisher audit, JobProperties properties) {
+        this.queue = queue;
+        this.stream = stream;
+        this.handler = handler;
+        this.audit = audit;
+        this.properties = properties;
+    }
+
+    void handle(JobStream.Delivery delivery) {
+        UUID jobId = UUID.fromString(delivery.fields().get("jobId"));
+        Optional<JobState> state = queue.load(jobId);
+        if (state.isEmpty() || state.get().status() != JobState.Status.PENDING) {
+            log.debug("Job {} already finished or expired; acknowledging", jobId);
+            stream.done(delivery.id());
+            return;
+        }
+        Optional<JobRequest> request = decode(delivery);
+        request.map(JobRequest::requestId).ifPresent(id -> MDC.put("requestId", id));
+        JobState finished = request.isEmpty() || delivery.deliveries() > properties.maxDeliveries()
+                ? state.get().failed(JOB_FAILED, queue.now())
+                : run(state.get(), request.get());
+        AuditEvent event = finished.status() == JobState.Status.DONE
+                ? AuditEvent.success(AuditEvent.JOB_COMPLETE, finished.owner())
+                : AuditEvent.failure(
+                        AuditEvent.JOB_FAILED,
+                        finished.owner(),
+                        finished.failure().code());
+        audit.publish(request.map(r -> event.withRequest(r.requestId(), r.clientAddress()))
+                .orElse(event.withRequest("job-" + jobId, null)));
+        queue.save(finished);
+        stream.done(delivery.id());
+        log.info("Job {} {} after {} deliver(ies)", jobId, finished.status(), delivery.deliveries());
+    }
+
+    private Optional<JobRequest> decode(JobStream.Delivery delivery) {
+        try {
+            return Optional.of(queue.decode(delivery.fields()));
+        } catch (EncryptedValues.CorruptValueException e) {
+            log.warn("Job entry {} does not open", delivery.id());
+            return Optional.empty();
+        }
+    }
+
+    private JobState run(JobState state, JobRequest request) {
+        try {
+            return state.done(handler.run(request), queue.now());
+        } catch (StorageUnavailableException | AuditUnavailableException e) {
+            throw e;
+        } catch (ApiException e) {
+            JobState.Failure failure = new JobState.Failure(e.status().value(), e.code(), e.title(), e.getMessage());
+            return state.failed(failure, queue.now());
+        }
+    }
+
+    /** True when the failure is transient infrastructure (retry later by leaving the job pending). */
+    static boolean isTransient(RuntimeException e) {
+        return e instanceof StorageUnavailableException
+                || e instanceof AuditUnavailableException
+                || e instanceof DataAccessException;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.e2ee.prs.key;
+
+import dev.e2ee.crypto.key.Jwk;
+import dev.e2ee.crypto.key.JwkSet;
+import dev.e2ee.crypto.key.KeyLookup;
+import dev.e2ee.crypto.key.RsaKeys;
+import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The vault signing keys this service trusts: keys from {@code SENDER_PUBLIC_KEY_PATH} and the {@code use=sig}
+ * keys of the vault's JWK Set ({@code VAULT_JWKS_URL}). The JWK Set is cached, refreshed periodically and, at most
+ * once per {@code minInterval}, when an envelope names an unknown kid — so a vault key rotation needs no restart.
+ */
+public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
+
+    private static final Logger log = LoggerFactory.getLogger(TrustedSigners.class);
+
+    private final Map<String, RSAPublicKey> configured;
+    private final VaultJwksClient vault;
+    private final Duration minInterval;
+    private final Clock clock;
+    private volatile Map<String, RSAPublicKey> fetched = Map.of();
+    private Instant lastAttempt = Instant.EPOCH;
+
+    TrustedSigners(List<Path> files, VaultJwksClient vault, Duration minInterval, Clock clock) {
+        if (files.isEmpty() && vault == null) {
+            throw new IllegalStateException("Neither SENDER_PUBLIC_KEY_PATH nor VAULT_JWKS_URL is set: the"
+                    + " prompt-response service needs the vault's signing key(s) to verify envelopes");
+        }
+        Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
+        for (Path file : files) {
+            RSAPublicKey key = RsaKeys.readPublicKey(file);
+            keys.put(Jwk.thumbprint(key), key);
+        }
+        this.configured = Map.copyOf(keys);
+        this.vault = vault;
+        this.minInterval = minInterval;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<RSAPublicKey> find(String kid) {
+        RSAPublicKey key = configured.getOrDefault(kid, fetched.get(kid));
+        if (key == null && vault != null) {
+            refreshIfDue();
+            key = fetched.get(kid);
+        }
+        return Optional.ofNullable(key);
+    }
+
+    /** Whether at least one signer is known (a readiness condition). */
+    public boolean hasKeys() {
+        return !configured.isEmpty() || !fetched.isEmpty();
+    }
+
+    public int size() {
+        return configured.size() + fetched.size();
+    }
+
+    /** Fetches the vault's JWK Set now; keeps the previous keys when the fetch fails. */
+    public synchronized void refresh() {
+        if (vault == null) {
+            return;
+        }
+        lastAttempt = clock.instant();
+        Optional<JwkSet> set = vault.fetch();
+        if (set.isEmpty()) {
+            return;
+        }
+        Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
+        for (Jwk jwk : set.get().keys()) {
+            if ("sig".equals(jwk.use())) {
+                keys.put(jwk.kid(), jwk.key());
+            }
+        }
+        if (!keys.keySet().equals(fetched.keySet())) {
+            log.info("Trusted vault signing keys from {}: {}", vault.url(), keys.keySet());
+        }
+        fetched = Map.copyOf(keys);
+    }
+
+    private synchronized void refreshIfDue() {
+        if (lastAttempt.plus(minInterval).isBefore(clock.instant())) {
+            refresh();
+        }
+    }
+}
