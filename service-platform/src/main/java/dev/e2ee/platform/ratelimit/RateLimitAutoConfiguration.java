@@ -1,0 +1,60 @@
+package dev.e2ee.platform.ratelimit;
+
+import java.time.Clock;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/** The Redis rate limiter (when {@code e2ee.rate-limit.enabled} is not false) and its health state. */
+@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@EnableConfigurationProperties(RateLimitProperties.class)
+public class RateLimitAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    @ConditionalOnBean(StringRedisTemplate.class)
+    @ConditionalOnProperty(prefix = "e2ee.rate-limit", name = "enabled", havingValue = "true", matchIfMissing = true)
+    RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
+        return new RateLimiter(redis, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RateLimiterHealth.class)
+    RateLimiterHealth e2eeRateLimiterDisabled() {
+        return new DisabledRateLimiterHealth();
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(HealthIndicator.class)
+    static class HealthConfiguration {
+
+        @Bean
+        HealthIndicator rateLimiterHealthIndicator(RateLimiterHealth health) {
+            return () -> Health.up()
+                    .withDetail("mode", health.mode().name())
+                    .withDetail("redis", health.redisAvailable() ? "up" : "down")
+                    .build();
+        }
+    }
+
+    private static final class DisabledRateLimiterHealth implements RateLimiterHealth {
+        @Override
+        public Mode mode() {
+            return Mode.DISABLED;
+        }
+
+        @Override
+        public java.time.Instant lastRedisFailure() {
+            return null;
+        }
+    }
+}

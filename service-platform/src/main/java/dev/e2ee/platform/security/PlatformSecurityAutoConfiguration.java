@@ -1,0 +1,158 @@
+package dev.e2ee.platform.security;
+
+import dev.e2ee.platform.ratelimit.RateLimitFilter;
+import dev.e2ee.platform.ratelimit.RateLimitProperties;
+import dev.e2ee.platform.ratelimit.RateLimiter;
+import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
+import dev.e2ee.platform.web.ProblemWriter;
+import dev.e2ee.platform.web.WebProperties;
+import jakarta.servlet.DispatcherType;
+import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.ManagementWebSecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
+import org.springframework.boot.security.oauth2.server.resource.autoconfigure.servlet.OAuth2ResourceServerAutoConfiguration;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+/** The stateless security chain of SPEC §7 shared by both services. */
+@AutoConfiguration(
+        after = PlatformWebAutoConfiguration.class,
+        before = {
+            ServletWebSecurityAutoConfiguration.class,
+            ManagementWebSecurityAutoConfiguration.class,
+            OAuth2ResourceServerAutoConfiguration.class,
+            UserDetailsServiceAutoConfiguration.class
+        })
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@EnableConfigurationProperties(SecurityProperties.class)
+@EnableWebSecurity
+@EnableMethodSecurity
+public class PlatformSecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    JwtDecoder e2eeJwtDecoder(SecurityProperties properties) {
+        return JwtDecoderFactory.create(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    TokenIssuer e2eeTokenIssuer(SecurityProperties properties) {
+        NimbusJwtEncoder encoder = properties.hasJwtSecret()
+                ? NimbusJwtEncoder.withSecretKey(JwtDecoderFactory.secretKey(properties))
+                        .build()
+                : null;
+        return new TokenIssuer(encoder, properties.jwtExpiresIn(), properties.issuer(), Clock.systemUTC());
+    }
+
+    @Bean
+    ProblemAuthenticationEntryPoint e2eeAuthenticationEntryPoint(
+            ProblemWriter writer, ApplicationEventPublisher events) {
+        return new ProblemAuthenticationEntryPoint(writer, events);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(SecurityFilterChain.class)
+    SecurityFilterChain e2eeSecurityFilterChain(
+            HttpSecurity http,
+            SecurityProperties properties,
+            JwtDecoder decoder,
+            ProblemAuthenticationEntryPoint entryPoint,
+            ObjectProvider<ApiKeyAuthenticator> apiKeyAuthenticator,
+            PlatformFilters filters)
+            throws Exception {
+        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(filters.problems());
+        http.csrf(AbstractHttpConfigurer::disable)
+                .httpBasic(AbstractHttpConfigurer::disable)
+                .formLogin(AbstractHttpConfigurer::disable)
+                .logout(AbstractHttpConfigurer::disable)
+                .requestCache(AbstractHttpConfigurer::disable)
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .exceptionHandling(handling ->
+                        handling.authenticationEntryPoint(entryPoint).accessDeniedHandler(accessDenied))
+                .oauth2ResourceServer(server -> server.jwt(
+                                jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipalConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler(accessDenied));
+        ApiKeyAuthentication apiKeys =
+                new ApiKeyAuthentication(properties.bootstrapAdminApiKey(), apiKeyAuthenticator.getIfUnique());
+        http.addFilterBefore(
+                new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
+        RateLimitFilter rateLimitFilter = filters.rateLimitFilter();
+        if (rateLimitFilter != null) {
+            http.addFilterBefore(rateLimitFilter, AuthorizationFilter.class);
+        }
+        filters.cors().ifPresent(source -> http.cors(cors -> cors.configurationSource(source)));
+        http.authorizeHttpRequests(rules -> {
+            rules.dispatcherTypeMatchers(DispatcherType.ERROR).permitAll();
+            rules.requestMatchers(properties.publicPaths().toArray(String[]::new))
+                    .permitAll();
+            if (properties.metricsPublic()) {
+                rules.requestMatchers(SecurityProperties.METRICS_PATH).permitAll();
+            }
+            filters.authorizationRules().orderedStream().forEach(rule -> rule.configure(rules));
+            rules.anyRequest().authenticated();
+        });
+        return http.build();
+    }
+
+    @Bean
+    PlatformFilters e2eePlatformFilters(
+            ProblemWriter problems,
+            WebProperties web,
+            RateLimitProperties rateLimits,
+            ObjectProvider<RateLimiter> limiter,
+            ObjectProvider<AuthorizationRules> authorizationRules) {
+        return new PlatformFilters(problems, web, rateLimits, limiter, authorizationRules);
+    }
+
+    /** What the chain needs from the other features, gathered to keep the chain's bean method readable. */
+    record PlatformFilters(
+            ProblemWriter problems,
+            WebProperties web,
+            RateLimitProperties rateLimits,
+            ObjectProvider<RateLimiter> limiter,
+            ObjectProvider<AuthorizationRules> authorizationRules) {
+
+        RateLimitFilter rateLimitFilter() {
+            RateLimiter rateLimiter = rateLimits.enabled() ? limiter.getIfAvailable() : null;
+            return rateLimiter == null ? null : new RateLimitFilter(rateLimiter, rateLimits, problems);
+        }
+
+        java.util.Optional<UrlBasedCorsConfigurationSource> cors() {
+            if (web.allowedOrigins().isEmpty()) {
+                return java.util.Optional.empty();
+            }
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(web.allowedOrigins());
+            configuration.addAllowedMethod("*");
+            configuration.addAllowedHeader("*");
+            configuration.addExposedHeader("X-Request-ID");
+            configuration.addExposedHeader("X-RateLimit-Limit");
+            configuration.addExposedHeader("X-RateLimit-Remaining");
+            configuration.addExposedHeader("X-RateLimit-Reset");
+            configuration.addExposedHeader("Retry-After");
+            UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+            source.registerCorsConfiguration("/**", configuration);
+            return java.util.Optional.of(source);
+        }
+    }
+}

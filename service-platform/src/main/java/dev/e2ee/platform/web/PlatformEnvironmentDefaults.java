@@ -1,0 +1,35 @@
+package dev.e2ee.platform.web;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Lowest-precedence defaults every service gets (its {@code application.yml} and the environment override them):
+ * Prometheus at {@code /api/v1/metrics}, fail-fast Redis timeouts, no error internals in responses.
+ */
+public final class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
+
+    static final String SOURCE_NAME = "e2eePlatformDefaults";
+
+    @Override
+    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+        Map<String, Object> defaults = new LinkedHashMap<>();
+        defaults.put("management.endpoints.web.base-path", "/api/v1");
+        defaults.put("management.endpoints.web.path-mapping.prometheus", "metrics");
+        defaults.put("management.endpoints.web.exposure.include", "prometheus");
+        defaults.put("management.endpoints.access.default", "read-only");
+        defaults.put("spring.data.redis.timeout", "500ms");
+        defaults.put("spring.data.redis.connect-timeout", "500ms");
+        defaults.put("server.error.include-stacktrace", "never");
+        defaults.put("server.error.include-message", "never");
+        defaults.put("server.error.include-exception", "false");
+        defaults.put("server.error.include-binding-errors", "never");
+        defaults.put("server.error.whitelabel.enabled", "false");
+        defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
+    }
+}

@@ -1,0 +1,86 @@
+package dev.e2ee.platform.it;
+
+import dev.e2ee.platform.ApiException;
+import dev.e2ee.platform.security.CurrentPrincipal;
+import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.platform.web.RequestContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class TestController {
+
+    record Thing(@NotBlank String name, @Size(max = 10) String note) {}
+
+    @GetMapping("/api/v1/health/ping")
+    Map<String, Object> ping() {
+        return Map.of("ok", true, "requestId", RequestContext.current().requestId());
+    }
+
+    @GetMapping("/api/v1/me")
+    Map<String, Object> me() {
+        E2eePrincipal principal = CurrentPrincipal.require();
+        return Map.of(
+                "subject", principal.subject(),
+                "roles",
+                        principal.roles().stream()
+                                .map(r -> r.claimValue())
+                                .sorted()
+                                .toList(),
+                "method", principal.method().name());
+    }
+
+    @GetMapping("/api/v1/admin/stats")
+    Map<String, Object> adminStats() {
+        return Map.of("ok", true);
+    }
+
+    @PreAuthorize("hasAnyRole('ADMIN', 'AUDITOR')")
+    @GetMapping("/api/v1/audit/entries")
+    Map<String, Object> auditEntries() {
+        return Map.of("ok", true);
+    }
+
+    @PostMapping("/api/v1/things")
+    ResponseEntity<Thing> create(@Valid @RequestBody Thing thing) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(thing);
+    }
+
+    @PostMapping("/api/v1/limited")
+    Map<String, Object> limited() {
+        return Map.of("ok", true);
+    }
+
+    @GetMapping("/api/v1/boom")
+    Map<String, Object> boom() {
+        throw new IllegalStateException("SELECT secret FROM internals");
+    }
+
+    @GetMapping("/api/v1/conflict")
+    Map<String, Object> conflict() {
+        throw new ThingConflictException();
+    }
+
+    static final class ThingConflictException extends ApiException {
+        ThingConflictException() {
+            super(HttpStatus.CONFLICT, "THING_CONFLICT", "Thing conflict", "The thing changed meanwhile.");
+        }
+
+        @Override
+        public HttpHeaders headers() {
+            HttpHeaders headers = new HttpHeaders();
+            headers.add("X-Thing", "changed");
+            return headers;
+        }
+    }
+}
