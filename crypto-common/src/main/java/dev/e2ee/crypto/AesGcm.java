@@ -89,16 +89,16 @@ public final class AesGcm {
     }
 
     public Sealed encrypt(byte[] plaintext, byte[] aad) {
-        Objects.requireNonNull(plaintext, "plaintext");
         byte[] iv = new byte[IV_LENGTH];
         RANDOM.nextBytes(iv);
+        return encrypt(plaintext, aad, iv);
+    }
+
+    /** Encryption with a caller-chosen IV: for known-answer tests only (IV reuse breaks GCM). */
+    Sealed encrypt(byte[] plaintext, byte[] aad, byte[] iv) {
+        Objects.requireNonNull(plaintext, "plaintext");
         try {
-            Cipher cipher = provider.aesGcmCipher();
-            cipher.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            if (aad != null) {
-                cipher.updateAAD(aad);
-            }
-            byte[] out = cipher.doFinal(plaintext);
+            byte[] out = run(Cipher.ENCRYPT_MODE, iv, plaintext, aad);
             int split = out.length - TAG_LENGTH;
             return new Sealed(iv, Arrays.copyOf(out, split), Arrays.copyOfRange(out, split, out.length));
         } catch (GeneralSecurityException e) {
@@ -112,18 +112,27 @@ public final class AesGcm {
         }
         byte[] input = Arrays.copyOf(ciphertext, ciphertext.length + TAG_LENGTH);
         System.arraycopy(tag, 0, input, ciphertext.length, TAG_LENGTH);
+        return decryptUnchecked(iv, input, aad);
+    }
+
+    /** Decryption without the 12-byte IV rule: for the Wycheproof groups with other IV sizes only. */
+    byte[] decryptUnchecked(byte[] iv, byte[] ciphertextAndTag, byte[] aad) {
         try {
-            Cipher cipher = provider.aesGcmCipher();
-            cipher.init(Cipher.DECRYPT_MODE, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
-            if (aad != null) {
-                cipher.updateAAD(aad);
-            }
-            return cipher.doFinal(input);
+            return run(Cipher.DECRYPT_MODE, iv, ciphertextAndTag, aad);
         } catch (AEADBadTagException e) {
             throw new CryptoException("decryption failed");
-        } catch (GeneralSecurityException | IllegalStateException e) {
+        } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             throw new CryptoException("decryption failed", e);
         }
+    }
+
+    private byte[] run(int mode, byte[] iv, byte[] input, byte[] aad) throws GeneralSecurityException {
+        Cipher cipher = provider.aesGcmCipher();
+        cipher.init(mode, key, new GCMParameterSpec(TAG_LENGTH * 8, iv));
+        if (aad != null) {
+            cipher.updateAAD(aad);
+        }
+        return cipher.doFinal(input);
     }
 
     /** Decrypts the JCA layout ciphertext ‖ tag. */

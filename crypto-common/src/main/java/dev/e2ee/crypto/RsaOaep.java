@@ -4,8 +4,11 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
+import java.security.spec.MGF1ParameterSpec;
 import java.util.Objects;
 import javax.crypto.Cipher;
+import javax.crypto.spec.OAEPParameterSpec;
+import javax.crypto.spec.PSource;
 
 /**
  * RSA-OAEP with SHA-256, MGF1-SHA-256 and an empty label, always through an explicit {@code OAEPParameterSpec}
@@ -38,13 +41,25 @@ public final class RsaOaep {
     }
 
     public byte[] unwrap(RSAPrivateKey key, byte[] wrapped) {
+        return unwrap(key, wrapped, CryptoProvider.OAEP_SHA256);
+    }
+
+    /** Unwrap with another OAEP label: for the labelled Wycheproof vectors only (SPEC uses the empty label). */
+    byte[] unwrap(RSAPrivateKey key, byte[] wrapped, byte[] label) {
+        return unwrap(
+                key,
+                wrapped,
+                new OAEPParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, new PSource.PSpecified(label)));
+    }
+
+    private byte[] unwrap(RSAPrivateKey key, byte[] wrapped, OAEPParameterSpec parameters) {
         Objects.requireNonNull(key, "key");
         if (wrapped == null || wrapped.length != (key.getModulus().bitLength() + 7) / 8) {
             throw new CryptoException("decryption failed");
         }
         try {
             Cipher cipher = provider.rsaOaepCipher();
-            cipher.init(Cipher.DECRYPT_MODE, key, CryptoProvider.OAEP_SHA256, RANDOM);
+            cipher.init(Cipher.DECRYPT_MODE, key, parameters, RANDOM);
             return cipher.doFinal(wrapped);
         } catch (GeneralSecurityException | IllegalArgumentException | IllegalStateException e) {
             throw new CryptoException("decryption failed");

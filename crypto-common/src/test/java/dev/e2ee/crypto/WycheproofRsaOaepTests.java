@@ -1,0 +1,78 @@
+package dev.e2ee.crypto;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.e2ee.crypto.key.RsaKeys;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Wycheproof {@code rsa_oaep_2048_sha256_mgf1sha256_test.json} on both provider paths; keys are loaded from the
+ * vectors' PKCS#8 PEM through {@link RsaKeys}. SPEC §3.1 fixes the empty label, so labelled valid vectors go through
+ * the package-private labelled unwrap and must additionally be refused by the public (empty-label) unwrap. The file
+ * has no "acceptable" cases. ACCP 2.5.0 supports only the empty label (a non-empty {@code PSource} raises
+ * {@code InvalidAlgorithmParameterException}), so on the native path labelled vectors must be refused instead.
+ */
+class WycheproofRsaOaepTests {
+
+    static Stream<Named<CryptoProvider>> providers() {
+        return TestProviders.both();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("providers")
+    void unwrapWhenWycheproofVectorsThenValidAcceptedAndInvalidRejected(CryptoProvider provider) {
+        RsaOaep oaep = RsaOaep.create(provider);
+        List<String> failures = new ArrayList<>();
+        List<Wycheproof.Case> cases = Wycheproof.cases("rsa_oaep_2048_sha256_mgf1sha256_test.json");
+        for (Wycheproof.Case c : cases) {
+            assertThat(c.group().get("mgfSha").stringValue()).isEqualTo("SHA-256");
+            RSAPrivateCrtKey key =
+                    RsaKeys.parsePrivateKey(c.group().get("privateKeyPem").stringValue());
+            byte[] label = c.hex("label");
+            byte[] ct = c.hex("ct");
+            Object labelled = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct, label));
+            Object strict = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct));
+            boolean labelsSupported = !provider.provider(CryptoProvider.Operation.RSA_OAEP)
+                    .getName()
+                    .equals("AmazonCorrettoCryptoProvider");
+            String problem = problem(c, label, labelled, strict, labelsSupported);
+            if (problem != null) {
+                failures.add(c.describe() + ": " + problem);
+            }
+        }
+        assertThat(cases).hasSizeGreaterThan(30);
+        assertThat(failures).isEmpty();
+    }
+
+    private static String problem(
+            Wycheproof.Case c, byte[] label, Object labelled, Object strict, boolean labelsSupported) {
+        byte[] msg = c.hex("msg");
+        if (c.result().equals("invalid")) {
+            return labelled instanceof CryptoException && strict instanceof CryptoException
+                    ? null
+                    : "invalid vector not rejected: " + labelled + " / " + strict;
+        }
+        if (!c.result().equals("valid")) {
+            return labelled instanceof CryptoException || labelled instanceof byte[] ? null : "unexpected " + labelled;
+        }
+        if (label.length > 0 && !labelsSupported) {
+            return labelled instanceof CryptoException && strict instanceof CryptoException
+                    ? null
+                    : "native provider was expected to refuse a non-empty label";
+        }
+        if (!(labelled instanceof byte[] plain) || !Arrays.equals(plain, msg)) {
+            return "valid vector not unwrapped to msg: " + labelled;
+        }
+        if (label.length == 0) {
+            return strict instanceof byte[] s && Arrays.equals(s, msg) ? null : "public unwrap refused a valid vector";
+        }
+        return strict instanceof CryptoException ? null : "public unwrap accepted a non-empty label";
+    }
+}
