@@ -6,10 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -25,6 +27,12 @@ public class RateLimitAutoConfiguration {
     @ConditionalOnProperty(prefix = "e2ee.rate-limit", name = "enabled", havingValue = "true", matchIfMissing = true)
     RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
         return new RateLimiter(redis, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(RateLimiter.class)
+    ApplicationListener<ApplicationReadyEvent> e2eeRateLimiterWarmUp(RateLimiter limiter) {
+        return event -> limiter.warmUp();
     }
 
     @Bean

@@ -66,8 +66,9 @@ public final class RateLimiter implements RateLimiterHealth {
                 lastRedisFailure = Instant.ofEpochMilli(now);
                 if (!fallback) {
                     log.warn(
-                            "Rate limiter: Redis unavailable, using per-instance limits ({})",
-                            e.getClass().getSimpleName());
+                            "Rate limiter: Redis unavailable ({}), per-instance limits; retrying Redis every {}",
+                            e.getClass().getSimpleName(),
+                            redisRetryAfter);
                 }
                 fallback = true;
             }
@@ -92,6 +93,17 @@ public final class RateLimiter implements RateLimiterHealth {
         int limit = limits.get(chosen).requestsPerMinute();
         long remaining = Math.max(0, limit - counts[chosen]);
         return new RateLimitDecision(limit, remaining, resetEpochSeconds, retryAfter, exceeded);
+    }
+
+    /** Opens the Redis connection at startup so the first request does not pay for it; failures only log. */
+    public void warmUp() {
+        try {
+            redis.execute(SCRIPT, List.of("e2ee:rl:{warmup}:ping:0"), "1000");
+        } catch (DataAccessException e) {
+            log.warn(
+                    "Rate limiter: Redis not reachable at startup ({})",
+                    e.getClass().getSimpleName());
+        }
     }
 
     @Override

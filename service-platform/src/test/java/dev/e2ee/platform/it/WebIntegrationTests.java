@@ -1,0 +1,195 @@
+package dev.e2ee.platform.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.e2ee.platform.security.Role;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WebIntegrationTests extends PlatformIntegrationTest {
+
+    private HttpResponse<String> post(String path, String contentType, String body) throws Exception {
+        HttpRequest.Builder builder = request(path)
+                .POST(BodyPublishers.ofString(body))
+                .header("Authorization", "Bearer " + tokenFor(Role.USER));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    @Test
+    void validJsonWhenPostedThen201() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":\"a\",\"note\":\"b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(body(response)).containsEntry("name", "a");
+    }
+
+    @Test
+    void curlFormContentTypeWhenBodyIsJsonThenTreatedAsJson() throws Exception {
+        HttpResponse<String> response =
+                post("/api/v1/things", "application/x-www-form-urlencoded", "  {\"name\":\"test\",\"note\":\"test\"}");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        assertThat(body(response)).containsEntry("name", "test").containsEntry("note", "test");
+    }
+
+    @Test
+    void formContentTypeWhenBodyIsFormThen415() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/x-www-form-urlencoded", "name=test");
+
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(body(response))
+                .containsEntry("code", "UNSUPPORTED_MEDIA_TYPE")
+                .containsEntry("type", "https://e2ee.dev/problems/unsupported-media-type");
+    }
+
+    @Test
+    void textContentTypeWhenPostedThen415() throws Exception {
+        assertThat(post("/api/v1/things", "text/plain", "{\"name\":\"a\"}").statusCode())
+                .isEqualTo(415);
+    }
+
+    @Test
+    void invalidFieldsWhenPostedThen400WithErrors() throws Exception {
+        HttpResponse<String> response =
+                post("/api/v1/things", "application/json", "{\"name\":\" \",\"note\":\"01234567890\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        Map<String, Object> problem = body(response);
+        assertThat(problem)
+                .containsEntry("code", "VALIDATION_ERROR")
+                .containsEntry("status", 400)
+                .containsEntry("instance", "/api/v1/things")
+                .containsKeys("type", "title", "detail", "requestId");
+        List<String> fields = ((List<?>) problem.get("errors"))
+                .stream()
+                        .map(error -> String.valueOf(((Map<?, ?>) error).get("field")))
+                        .toList();
+        assertThat(fields).containsExactlyInAnyOrder("name", "note");
+    }
+
+    @Test
+    void unknownPropertyWhenPostedThen400Malformed() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":\"a\",\"isAdmin\":true}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("code", "MALFORMED_REQUEST");
+        assertThat(response.body()).doesNotContain("isAdmin");
+    }
+
+    @Test
+    void brokenJsonWhenPostedThen400Malformed() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("code", "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void bodyOverOneMebibyteWithContentLengthThen413() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/json", bigJson());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response)).containsEntry("code", "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void chunkedBodyOverOneMebibyteThen413() throws Exception {
+        byte[] big = bigJson().getBytes();
+        HttpRequest.Builder builder = request("/api/v1/things")
+                .POST(BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + tokenFor(Role.USER));
+
+        HttpResponse<String> response = send(builder);
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(body(response)).containsEntry("code", "PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void unexpectedErrorWhenThrownThenGeneric500WithoutInternals() throws Exception {
+        HttpResponse<String> response = get("/api/v1/boom", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(body(response)).containsEntry("code", "INTERNAL_ERROR");
+        assertThat(response.body()).doesNotContain("SELECT", "IllegalStateException", "at dev.");
+    }
+
+    @Test
+    void apiExceptionWhenThrownThenItsStatusCodeAndHeaders() throws Exception {
+        HttpResponse<String> response = get("/api/v1/conflict", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(409);
+        assertThat(response.headers().firstValue("X-Thing")).hasValue("changed");
+        assertThat(body(response))
+                .containsEntry("code", "THING_CONFLICT")
+                .containsEntry("title", "Thing conflict")
+                .containsEntry("detail", "The thing changed meanwhile.")
+                .containsEntry("type", "https://e2ee.dev/problems/thing-conflict");
+    }
+
+    @Test
+    void unknownPathWhenAuthenticatedThen404Problem() throws Exception {
+        HttpResponse<String> response = get("/api/v1/nothing-here", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response)).containsEntry("code", "NOT_FOUND");
+    }
+
+    @Test
+    void wrongMethodThen405Problem() throws Exception {
+        HttpResponse<String> response =
+                send(request("/api/v1/things").DELETE().header("Authorization", "Bearer " + tokenFor(Role.USER)));
+
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(body(response)).containsEntry("code", "METHOD_NOT_ALLOWED");
+    }
+
+    @Test
+    void safeRequestIdWhenSentThenEchoedAndUsed() throws Exception {
+        HttpResponse<String> response = get("/api/v1/health/ping", "X-Request-ID", "abc-123_X.y");
+
+        assertThat(response.headers().firstValue("X-Request-ID")).hasValue("abc-123_X.y");
+        assertThat(body(response)).containsEntry("requestId", "abc-123_X.y");
+    }
+
+    @Test
+    void unsafeOrMissingRequestIdThenUuidGenerated() throws Exception {
+        HttpResponse<String> unsafe = get("/api/v1/health/ping", "X-Request-ID", "evil\"id<script>");
+        HttpResponse<String> tooLong = get("/api/v1/health/ping", "X-Request-ID", "a".repeat(129));
+        HttpResponse<String> missing = get("/api/v1/health/ping");
+
+        for (HttpResponse<String> response : List.of(unsafe, tooLong, missing)) {
+            assertThat(response.headers().firstValue("X-Request-ID"))
+                    .hasValueSatisfying(id -> assertThat(id).matches("[0-9a-f-]{36}"));
+        }
+    }
+
+    @Test
+    void metricsEndpointWhenScrapedThenHasSpecNames() throws Exception {
+        get("/api/v1/me", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        HttpResponse<String> response = get("/api/v1/metrics");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body())
+                .contains("http_request_duration_seconds_bucket")
+                .contains("http_requests_total")
+                .contains("route=\"/api/v1/me\"");
+    }
+
+    private static String bigJson() {
+        char[] filler = new char[1024 * 1024 + 10];
+        Arrays.fill(filler, 'a');
+        return "{\"name\":\"" + new String(filler) + "\"}";
+    }
+}
