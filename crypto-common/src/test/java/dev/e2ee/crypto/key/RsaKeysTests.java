@@ -12,12 +12,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.security.spec.RSAKeyGenParameterSpec;
+import java.security.spec.RSAPrivateCrtKeySpec;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Base64;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -108,7 +112,7 @@ class RsaKeysTests {
 
     @Test
     void parseWhenExponent3ThenRefusedWithExponent() throws Exception {
-        KeyPair e3 = jdkRsa(2048, BigInteger.valueOf(3));
+        KeyPair e3 = exponent3();
         assertRefused(
                 () -> RsaKeys.parsePublicKey(RsaKeys.toPem((RSAPublicKey) e3.getPublic())),
                 "RSA public exponent is 3; only 65537 is accepted",
@@ -176,6 +180,23 @@ class RsaKeysTests {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA", "SunRsaSign");
         generator.initialize(new RSAKeyGenParameterSpec(bits, exponent));
         return generator.generateKeyPair();
+    }
+
+    /** The test key's numbers with e = 3 (generating a real e = 3 key is slow; the check reads e first). */
+    private static KeyPair exponent3() throws GeneralSecurityException {
+        BigInteger three = BigInteger.valueOf(3);
+        KeyFactory factory = KeyFactory.getInstance("RSA", "SunRsaSign");
+        RSAPublicKey pub = (RSAPublicKey) factory.generatePublic(new RSAPublicKeySpec(PUBLIC.getModulus(), three));
+        PrivateKey priv = factory.generatePrivate(new RSAPrivateCrtKeySpec(
+                PRIVATE.getModulus(),
+                three,
+                PRIVATE.getPrivateExponent(),
+                PRIVATE.getPrimeP(),
+                PRIVATE.getPrimeQ(),
+                PRIVATE.getPrimeExponentP(),
+                PRIVATE.getPrimeExponentQ(),
+                PRIVATE.getCrtCoefficient()));
+        return new KeyPair(pub, priv);
     }
 
     private static String bcPem(Object key) throws IOException {
