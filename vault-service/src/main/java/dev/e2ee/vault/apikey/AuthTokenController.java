@@ -1,0 +1,95 @@
+package dev.e2ee.vault.apikey;
+
+import dev.e2ee.platform.ApiException;
+import dev.e2ee.platform.security.ApiKeyAuthenticator;
+import dev.e2ee.platform.security.ApiKeyHash;
+import dev.e2ee.platform.security.AuthMethod;
+import dev.e2ee.platform.security.AuthenticationFailedEvent;
+import dev.e2ee.platform.security.CurrentPrincipal;
+import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.platform.security.Role;
+import dev.e2ee.platform.security.SecurityProperties;
+import dev.e2ee.platform.security.TokenIssuer;
+import dev.e2ee.platform.web.RequestContext;
+import dev.e2ee.vault.apikey.ApiKeyDtos.TokenRequest;
+import dev.e2ee.vault.apikey.ApiKeyDtos.TokenResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /auth/token}: exchanges an API key ({@code X-API-Key} header, or {@code {"apiKey": "..."}} in the
+ * body) for a JWT of {@code JWT_EXPIRES_IN}. A JWT cannot be exchanged for a fresh one.
+ */
+@RestController
+@RequestMapping("/api/v1/auth")
+@Tag(name = "Authentication", description = "API key → short-lived JWT")
+class AuthTokenController {
+
+    private final ApiKeyAuthenticator authenticator;
+    private final TokenIssuer issuer;
+    private final SecurityProperties security;
+    private final ApplicationEventPublisher events;
+
+    AuthTokenController(
+            ApiKeyAuthenticator authenticator,
+            TokenIssuer issuer,
+            SecurityProperties security,
+            ApplicationEventPublisher events) {
+        this.authenticator = authenticator;
+        this.issuer = issuer;
+        this.security = security;
+        this.events = events;
+    }
+
+    @PostMapping("/token")
+    @Operation(summary = "Exchange an API key for a JWT")
+    TokenResponse token(
+            @RequestHeader(name = "X-API-Key", required = false) String headerKey,
+            @Valid @RequestBody(required = false) TokenRequest body) {
+        E2eePrincipal principal = CurrentPrincipal.current()
+                .filter(p -> p.method() != AuthMethod.JWT)
+                .or(() -> resolve(headerKey != null ? headerKey : body == null ? null : body.apiKey()))
+                .orElseThrow(this::unauthenticated);
+        return new TokenResponse(
+                issuer.issue(principal), "Bearer", issuer.lifetime().toSeconds());
+    }
+
+    private Optional<E2eePrincipal> resolve(String rawKey) {
+        if (rawKey == null || rawKey.isBlank()) {
+            return Optional.empty();
+        }
+        if (security.hasBootstrapAdminApiKey()
+                && ApiKeyHash.matches(rawKey, ApiKeyHash.of(security.bootstrapAdminApiKey()))) {
+            return Optional.of(new E2eePrincipal(
+                    E2eePrincipal.BOOTSTRAP_SUBJECT,
+                    Set.of(Role.ADMIN),
+                    null,
+                    AuthMethod.BOOTSTRAP_API_KEY,
+                    E2eePrincipal.BOOTSTRAP_KEY_ID));
+        }
+        return authenticator.authenticate(rawKey);
+    }
+
+    private ApiException unauthenticated() {
+        RequestContext request = RequestContext.current();
+        events.publishEvent(new AuthenticationFailedEvent(
+                request.requestId(), request.clientAddress(), "POST", "/api/v1/auth/token", "invalid_api_key"));
+        return new TokenRefusedException();
+    }
+
+    static final class TokenRefusedException extends ApiException {
+        TokenRefusedException() {
+            super(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated", "A valid API key is required.");
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.e2ee.vault.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seals committed audit rows into the hash chain in id order, shortly after they commit. Business transactions
+ * only insert unsealed rows, so they never wait for each other; exactly one sealer runs at a time across all
+ * instances (transaction-scoped PostgreSQL advisory lock). A row that commits late (lower id than rows already
+ * sealed) simply gets the next {@code chain_seq}: the chain order is {@code chain_seq}, not {@code id}.
+ */
+@Component
+public class AuditChainSealer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);
+    static final long LOCK_KEY = 0x6532656541554454L; // "e2eeAUDT"
+    static final int BATCH = 500;
+
+    private record Sealed(long id, long chainSeq, byte[] previous, byte[] hash) {}
+
+    private record Head(long chainSeq, byte[] hash) {}
+
+    private final JdbcTemplate jdbc;
+
+    AuditChainSealer(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Scheduled(fixedDelayString = "${e2ee.vault.audit.seal-interval:1s}", initialDelayString = "2s")
+    public void sealScheduled() {
+        try {
+            seal(false);
+        } catch (org.springframework.dao.DataAccessException e) {
+            log.warn("audit sealer: database unavailable ({})", e.getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Seals up to one batch of pending rows; returns how many. With {@code wait} it waits for another sealer to
+     * finish instead of skipping.
+     */
+    @Transactional
+    public int seal(boolean wait) {
+        String lock = wait ? "SELECT pg_advisory_xact_lock(?)::text" : "SELECT pg_try_advisory_xact_lock(?)::text";
+        String locked = jdbc.queryForObject(lock, String.class, LOCK_KEY);
+        if (!wait && !"true".equals(locked)) {
+            return 0;
+        }
+        Head head = head();
+        List<Sealed> sealed = new ArrayList<>();
+        jdbc.query(
+                "SELECT " + AuditChain.COLUMNS + " FROM audit_logs WHERE hash IS NULL ORDER BY id LIMIT " + BATCH,
+                rs -> {
+                    Sealed last = sealed.isEmpty() ? null : sealed.get(sealed.size() - 1);
+                    long seq = (last == null ? head.chainSeq() : last.chainSeq()) + 1;
+                    byte[] previous = last == null ? head.hash() : last.hash();
+                    sealed.add(new Sealed(rs.getLong("id"), seq, previous, AuditChain.hash(previous, seq, rs)));
+                });
+        jdbc.batchUpdate(
+                "UPDATE audit_logs SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND hash IS NULL",
+                sealed.stream()
+                        .map(s -> new Object[] {s.chainSeq(), s.previous(), s.hash(), s.id()})
+                        .toList());
+        return sealed.size();
+    }
+
+    private Head head() {
+        List<Head> heads = jdbc.query(
+                "SELECT chain_seq, hash FROM audit_logs WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1",
+                (rs, n) -> new Head(rs.getLong("chain_seq"), rs.getBytes("hash")));
+        return heads.isEmpty() ? new Head(0, AuditChain.GENESIS) : heads.get(0);
+    }
+}

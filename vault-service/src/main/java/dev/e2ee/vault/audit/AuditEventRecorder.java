@@ -1,0 +1,53 @@
+package dev.e2ee.vault.audit;
+
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records one stream event idempotently: the audit row's unique event id makes a redelivery a no-op. */
+@Component
+class AuditEventRecorder {
+
+    private final AuditRecorder recorder;
+    private final List<EnvelopeDecryptionSink> decryptions;
+    private final JsonMapper json;
+
+    AuditEventRecorder(AuditRecorder recorder, List<EnvelopeDecryptionSink> decryptions, JsonMapper json) {
+        this.recorder = recorder;
+        this.decryptions = decryptions;
+        this.json = json;
+    }
+
+    /** True when the event was new. */
+    @Transactional
+    boolean record(AuditStreamEvent event) {
+        boolean inserted = recorder.insert(new AuditRow(
+                event.eventId(),
+                event.timestamp().truncatedTo(ChronoUnit.MICROS),
+                event.type(),
+                "success".equals(event.outcome()) ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
+                cut(event.principal(), 255),
+                cut(event.requestId(), 128),
+                cut(event.clientAddress(), 64),
+                event.envelopeId() != null ? "envelope" : event.promptId() != null ? "prompt" : null,
+                event.envelopeId() != null
+                        ? event.envelopeId().toString()
+                        : event.promptId() != null ? event.promptId().toString() : null,
+                cut(event.reason(), 128),
+                json.writeValueAsString(
+                        event.promptId() == null
+                                ? java.util.Map.of()
+                                : java.util.Map.of("promptId", event.promptId().toString())),
+                "prompt-response-service"));
+        if (inserted && event.isDecryption()) {
+            decryptions.forEach(sink -> sink.record(event));
+        }
+        return inserted;
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+}

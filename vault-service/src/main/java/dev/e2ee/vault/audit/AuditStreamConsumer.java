@@ -1,0 +1,127 @@
+package dev.e2ee.vault.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisSystemException;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
+ * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
+ * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
+ */
+@Component
+class AuditStreamConsumer {
+
+    private static final Logger log = LoggerFactory.getLogger(AuditStreamConsumer.class);
+
+    private final StringRedisTemplate redis;
+    private final AuditEventRecorder recorder;
+    private final AuditStreamProperties properties;
+    private final JsonMapper json;
+    private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
+    private volatile boolean groupReady;
+
+    AuditStreamConsumer(
+            StringRedisTemplate redis, AuditEventRecorder recorder, AuditStreamProperties properties, JsonMapper json) {
+        this.redis = redis;
+        this.recorder = recorder;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Scheduled(fixedDelayString = "${e2ee.vault.audit-stream.poll-interval:1s}", initialDelayString = "3s")
+    void poll() {
+        if (!properties.enabled()) {
+            return;
+        }
+        try {
+            ensureGroup();
+            claimStale();
+            while (consumeNew() == properties.batchSize()) {
+                // drain the backlog
+            }
+        } catch (DataAccessException e) {
+            log.warn(
+                    "audit stream: {} unavailable ({})",
+                    properties.key(),
+                    e.getClass().getSimpleName());
+        }
+    }
+
+    /** Reads and processes one batch of new entries; returns how many were read. */
+    int consumeNew() {
+        List<MapRecord<String, Object, Object>> records = redis.opsForStream()
+                .read(
+                        Consumer.from(properties.group(), consumer.getName()),
+                        StreamReadOptions.empty().count(properties.batchSize()),
+                        StreamOffset.create(properties.key(), ReadOffset.lastConsumed()));
+        if (records == null) {
+            return 0;
+        }
+        records.forEach(this::process);
+        return records.size();
+    }
+
+    void claimStale() {
+        PendingMessages pending = redis.opsForStream()
+                .pending(properties.key(), properties.group(), Range.unbounded(), properties.batchSize());
+        RecordId[] stale = pending.stream()
+                .filter(p -> p.getElapsedTimeSinceLastDelivery().compareTo(properties.claimIdle()) >= 0)
+                .map(p -> p.getId())
+                .toArray(RecordId[]::new);
+        if (stale.length > 0) {
+            redis.opsForStream()
+                    .claim(properties.key(), properties.group(), consumer.getName(), properties.claimIdle(), stale)
+                    .forEach(this::process);
+        }
+    }
+
+    private void process(MapRecord<String, Object, Object> record) {
+        Object raw = record.getValue().get("event");
+        try {
+            AuditStreamEvent event = raw == null ? null : json.readValue(raw.toString(), AuditStreamEvent.class);
+            if (event == null || !event.valid()) {
+                log.warn("audit stream: dropping malformed entry {}", record.getId());
+            } else if (!recorder.record(event)) {
+                log.debug("audit stream: event {} already recorded", event.eventId());
+            }
+        } catch (JacksonException e) {
+            log.warn("audit stream: dropping unparseable entry {}", record.getId());
+        }
+        redis.opsForStream().acknowledge(properties.key(), properties.group(), record.getId());
+    }
+
+    private void ensureGroup() {
+        if (groupReady) {
+            return;
+        }
+        byte[] key = properties.key().getBytes(StandardCharsets.UTF_8);
+        try {
+            redis.execute((RedisCallback<String>) connection ->
+                    connection.streamCommands().xGroupCreate(key, properties.group(), ReadOffset.from("0"), true));
+        } catch (RedisSystemException e) {
+            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+                throw e;
+            }
+        }
+        groupReady = true;
+    }
+}

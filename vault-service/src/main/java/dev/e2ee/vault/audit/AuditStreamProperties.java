@@ -1,0 +1,18 @@
+package dev.e2ee.vault.audit;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code e2ee.vault.audit-stream.*}: consumption of the prompt-response service's audit events.
+ *
+ * @param claimIdle entries pending longer than this (their consumer died) are claimed by this instance
+ */
+@ConfigurationProperties("e2ee.vault.audit-stream")
+record AuditStreamProperties(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("e2ee:audit:events") String key,
+        @DefaultValue("vault") String group,
+        @DefaultValue("100") int batchSize,
+        @DefaultValue("60s") Duration claimIdle) {}

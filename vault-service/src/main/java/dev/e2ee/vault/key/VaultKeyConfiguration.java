@@ -1,0 +1,133 @@
+package dev.e2ee.vault.key;
+
+import dev.e2ee.crypto.CryptoException;
+import dev.e2ee.crypto.CryptoProvider;
+import dev.e2ee.crypto.KeyedHasher;
+import dev.e2ee.crypto.SecretVerifier;
+import dev.e2ee.crypto.StrictBase64;
+import dev.e2ee.crypto.atrest.AtRestEncryptor;
+import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
+import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
+import dev.e2ee.crypto.envelope.EnvelopeSealer;
+import dev.e2ee.crypto.key.RsaKeys;
+import java.net.URI;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Loads the vault's keys at startup: the KEK keyring and pepper (environment or file), the signing key and the
+ * receiver keys. Anything missing fails startup with a message naming the setting, except under the {@code dev}
+ * profile, which generates missing development keys into a git-ignored folder.
+ */
+@Configuration(proxyBeanMethods = false)
+class VaultKeyConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(VaultKeyConfiguration.class);
+
+    /** The settings after the dev profile filled in generated keys (unchanged otherwise). */
+    record EffectiveKeySettings(VaultKeyProperties properties) {}
+
+    @Bean
+    EffectiveKeySettings effectiveKeySettings(VaultKeyProperties properties) {
+        return new EffectiveKeySettings(DevKeyGenerator.fillMissing(properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CryptoProvider cryptoProvider() {
+        CryptoProvider provider = CryptoProvider.defaults();
+        log.info("crypto provider: {}", provider.describe());
+        return provider;
+    }
+
+    @Bean
+    KeyEncryptionKeyProvider keyEncryptionKeys(EffectiveKeySettings settings) {
+        VaultKeyProperties p = settings.properties();
+        String value = ConfiguredSecret.read(p.kek(), p.kekFile(), "E2EE_KEK");
+        try {
+            return ConfiguredKeyEncryptionKeys.fromConfig(value);
+        } catch (CryptoException e) {
+            throw new KeyConfigurationException("E2EE_KEK is not a list of base64 32-byte keys", e);
+        }
+    }
+
+    @Bean
+    AtRestEncryptor atRestEncryptor(KeyEncryptionKeyProvider keks, CryptoProvider provider) {
+        return AtRestEncryptor.create(keks, provider);
+    }
+
+    @Bean
+    SecretVerifier secretVerifier(EffectiveKeySettings settings) {
+        return SecretVerifier.create(pepper(settings.properties()));
+    }
+
+    @Bean
+    KeyedHasher blindIndexHasher(EffectiveKeySettings settings) {
+        return KeyedHasher.create(pepper(settings.properties())).derive("blind-index");
+    }
+
+    @Bean
+    SigningKeys signingKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
+        String path = settings.properties().senderPrivateKeyPath();
+        if (!VaultKeyProperties.present(path)) {
+            throw new KeyConfigurationException(
+                    "SENDER_PRIVATE_KEY_PATH must name the vault's PKCS#8 PEM RSA signing key"
+                            + " (start with the 'dev' profile to generate a development key)");
+        }
+        try {
+            RSAPrivateCrtKey key = RsaKeys.readPrivateKey(Path.of(path));
+            KeyPair pair = RsaKeys.pair(key, RsaKeys.publicKeyOf(key));
+            return new SigningKeys(pair, clock.getIfUnique(Clock::systemUTC));
+        } catch (CryptoException e) {
+            throw new KeyConfigurationException("SENDER_PRIVATE_KEY_PATH is not a usable RSA private key: " + path, e);
+        }
+    }
+
+    @Bean
+    ReceiverKeys receiverKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
+        VaultKeyProperties p = settings.properties();
+        if (VaultKeyProperties.present(p.receiverPublicKeyPath())) {
+            try {
+                return new FileReceiverKeys(RsaKeys.readPublicKey(Path.of(p.receiverPublicKeyPath())));
+            } catch (CryptoException e) {
+                throw new KeyConfigurationException(
+                        "RECEIVER_PUBLIC_KEY_PATH is not a usable RSA public key: " + p.receiverPublicKeyPath(), e);
+            }
+        }
+        if (VaultKeyProperties.present(p.promptServiceJwksUrl())) {
+            return new JwksReceiverKeys(
+                    URI.create(p.promptServiceJwksUrl()),
+                    p.jwksRefreshInterval(),
+                    p.jwksTimeout(),
+                    clock.getIfUnique(Clock::systemUTC));
+        }
+        throw new KeyConfigurationException("RECEIVER_PUBLIC_KEY_PATH or PROMPT_SERVICE_JWKS_URL must be set: the"
+                + " prompt-response service's RSA public key envelopes are encrypted to");
+    }
+
+    @Bean
+    EnvelopeSealer envelopeSealer(SigningKeys signingKeys, CryptoProvider provider, ObjectProvider<Clock> clock) {
+        return EnvelopeSealer.create(signingKeys, provider, clock.getIfUnique(Clock::systemUTC));
+    }
+
+    private static byte[] pepper(VaultKeyProperties p) {
+        String value = ConfiguredSecret.read(p.pepper(), p.pepperFile(), "E2EE_PEPPER");
+        try {
+            byte[] pepper = StrictBase64.decode(value);
+            if (pepper.length != 32) {
+                throw new KeyConfigurationException("E2EE_PEPPER must be base64 of exactly 32 bytes");
+            }
+            return pepper;
+        } catch (CryptoException | IllegalArgumentException e) {
+            throw new KeyConfigurationException("E2EE_PEPPER must be base64 of exactly 32 bytes", e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package dev.e2ee.vault.prompt;
+
+import dev.e2ee.crypto.SecretVerifier;
+import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.prompt.PromptExceptions.PromptNotFoundException;
+import dev.e2ee.vault.prompt.PromptExceptions.VersionConflictException;
+import dev.e2ee.vault.prompt.PromptRequests.CreatePromptRequest;
+import dev.e2ee.vault.prompt.PromptRequests.UpdatePromptRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Creates, changes and deletes prompts; every change is audited in its own transaction. */
+@Service
+class PromptService {
+
+    private final PromptRepository prompts;
+    private final PromptWriter writer;
+    private final SecretVerifier verifier;
+    private final AuditRecorder audit;
+    private final Clock clock;
+
+    PromptService(
+            PromptRepository prompts,
+            PromptWriter writer,
+            SecretVerifier secretVerifier,
+            AuditRecorder audit,
+            ObjectProvider<Clock> clock) {
+        this.prompts = prompts;
+        this.writer = writer;
+        this.verifier = secretVerifier;
+        this.audit = audit;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
+    }
+
+    @Transactional
+    Prompt create(CreatePromptRequest request, E2eePrincipal principal) {
+        UUID id = UUID.randomUUID();
+        Instant now = now();
+        Prompt prompt = new Prompt(
+                id,
+                principal.subject(),
+                verifier.verifier(id, request.secret()),
+                writer.metadata(request.metadata()),
+                now);
+        writer.storeText(prompt, 1, request.promptText());
+        prompts.saveAndFlush(prompt);
+        writer.recordVersion(prompt, 1, request.promptText(), principal, now);
+        audit.success("prompt.create", "prompt", id, Map.of("version", 1));
+        return prompt;
+    }
+
+    @Transactional
+    Prompt update(UUID id, UpdatePromptRequest request, long expectedVersion, E2eePrincipal principal) {
+        Prompt prompt = visible(id, principal);
+        if (prompt.getVersion() != expectedVersion) {
+            throw new VersionConflictException();
+        }
+        long next = expectedVersion + 1;
+        String text = request.promptText() != null ? request.promptText() : writer.currentText(prompt);
+        writer.storeText(prompt, next, text);
+        prompt.update(
+                request.metadata() != null ? writer.metadata(request.metadata()) : prompt.getMetadata(),
+                request.status() != null ? PromptStatus.fromWire(request.status()) : prompt.getStatus(),
+                now());
+        try {
+            prompts.saveAndFlush(prompt);
+        } catch (ObjectOptimisticLockingFailureException e) {
+            throw new VersionConflictException();
+        }
+        writer.recordVersion(prompt, next, text, principal, now());
+        audit.success("prompt.update", "prompt", id, Map.of("version", next));
+        return prompt;
+    }
+
+    @Transactional
+    void delete(UUID id, E2eePrincipal principal) {
+        visible(id, principal);
+        if (prompts.softDelete(id, now()) != 1) {
+            throw new PromptNotFoundException();
+        }
+        writer.removeTokens(id);
+        audit.success("prompt.delete", "prompt", id, Map.of());
+    }
+
+    Prompt visible(UUID id, E2eePrincipal principal) {
+        return prompts.findById(id)
+                .filter(p -> !p.isDeleted())
+                .filter(p -> PromptAccess.visibleTo(p, principal))
+                .orElseThrow(PromptNotFoundException::new);
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+}

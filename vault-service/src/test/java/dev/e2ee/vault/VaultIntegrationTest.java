@@ -1,0 +1,152 @@
+package dev.e2ee.vault;
+
+import dev.e2ee.platform.security.AuthMethod;
+import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.platform.security.Role;
+import dev.e2ee.platform.security.TokenIssuer;
+import dev.e2ee.platform.test.RealInfrastructure;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The one shared context of the vault's integration tests: the whole service on a random port against real
+ * PostgreSQL ({@code e2ee_vault_test}) and Redis, with keys generated at test time. Production rate limits apply
+ * per principal, so tests use fresh random principals and never interfere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@RealInfrastructure(database = "e2ee_vault_test")
+public abstract class VaultIntegrationTest {
+
+    protected static final TestKeys KEYS = TestKeys.get();
+    protected static final String JWT_SECRET = random();
+    protected static final String BOOTSTRAP_KEY = "e2ee_bootstrap_" + random();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected TokenIssuer tokens;
+
+    @Autowired
+    protected JsonMapper json;
+
+    @Autowired
+    protected JdbcTemplate jdbc;
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @DynamicPropertySource
+    static void vaultSettings(DynamicPropertyRegistry registry) {
+        registry.add("e2ee.security.jwt-secret", () -> JWT_SECRET);
+        registry.add("e2ee.security.bootstrap-admin-api-key", () -> BOOTSTRAP_KEY);
+        registry.add(
+                "e2ee.vault.keys.sender-private-key-path",
+                () -> KEYS.senderPath().toString());
+        registry.add(
+                "e2ee.vault.keys.receiver-public-key-path",
+                () -> KEYS.receiverPublicPath().toString());
+        registry.add("e2ee.vault.keys.kek", KEYS::kekConfig);
+        registry.add("e2ee.vault.keys.pepper", () -> KEYS.pepper);
+        registry.add("e2ee.vault.keys.signing-key-bits", () -> "2048");
+    }
+
+    protected static String random() {
+        byte[] bytes = new byte[24];
+        new SecureRandom().nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    protected static String newSubject() {
+        return "user-" + UUID.randomUUID();
+    }
+
+    protected String token(String subject, Role... roles) {
+        return tokens.issue(new E2eePrincipal(subject, Set.of(roles), null, AuthMethod.JWT, null));
+    }
+
+    protected String userToken() {
+        return token(newSubject(), Role.USER);
+    }
+
+    protected String adminToken() {
+        return token("admin-" + UUID.randomUUID(), Role.ADMIN);
+    }
+
+    protected HttpRequest.Builder request(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path));
+        if (token != null) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+        return builder;
+    }
+
+    protected HttpResponse<String> send(HttpRequest.Builder request) {
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    protected HttpResponse<String> get(String path, String token) {
+        return send(request(path, token).GET());
+    }
+
+    protected HttpResponse<String> delete(String path, String token) {
+        return send(request(path, token).DELETE());
+    }
+
+    protected HttpResponse<String> post(String path, String token, Object body) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    protected HttpResponse<String> put(String path, String token, Object body) {
+        return send(request(path, token)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(toJson(body))));
+    }
+
+    protected String toJson(Object body) {
+        return body instanceof String s ? s : json.writeValueAsString(body);
+    }
+
+    @SuppressWarnings("unchecked")
+    protected Map<String, Object> body(HttpResponse<String> response) {
+        return json.readValue(response.body(), Map.class);
+    }
+
+    @SuppressWarnings("unchecked")
+    protected List<Map<String, Object>> data(HttpResponse<String> response) {
+        return (List<Map<String, Object>>) body(response).get("data");
+    }
+
+    /** Creates a prompt as the token's subject and returns its id. */
+    protected String createPrompt(String token, String text, String secret) {
+        HttpResponse<String> response = post("/api/v1/prompts", token, Map.of("promptText", text, "secret", secret));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("prompt not created: " + response.statusCode() + " " + response.body());
+        }
+        return (String) body(response).get("id");
+    }
+}
