@@ -17,8 +17,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Changes each field of a sealed envelope in turn — every header string, and every single byte of iv, encryptedKey,
- * encryptedData, authTag and signature — and expects the same generic rejection each time.
+ * Changes each field of a sealed envelope in turn — every header string, and bytes of iv, encryptedKey,
+ * encryptedData, authTag and signature (sampled every 5th byte in the long ones) — and expects the same generic rejection each time.
  */
 class EnvelopeTamperTests {
 
@@ -38,7 +38,7 @@ class EnvelopeTamperTests {
         for (String field : BINARY) {
             byte[] original = StrictBase64.decode(
                     (String) EnvelopeFixture.editable(sealed).get(field));
-            for (int i = 0; i < original.length; i++) {
+            for (int i = 0; i < original.length; i += step(original.length, i)) {
                 byte[] flipped = original.clone();
                 flipped[i] ^= (byte) (1 << (i % 8));
                 Map<String, Object> map = EnvelopeFixture.editable(sealed);
@@ -47,7 +47,7 @@ class EnvelopeTamperTests {
                 flips++;
             }
         }
-        assertThat(flips).isGreaterThan(12 + 256 + 16 + 256);
+        assertThat(flips).isGreaterThan(12 + 16 + 3 * 50);
         assertThat(opener.open(sealed).content().promptId()).isEqualTo(sealed.promptId());
     }
 
@@ -104,6 +104,11 @@ class EnvelopeTamperTests {
                     EnvelopeJson.toJson(fixture.resign(envelope)),
                     EnumSet.of(RejectionReason.DECRYPTION_FAILED));
         }
+    }
+
+    /** Every byte of short fields; of long ones the first and last 8 bytes and every 5th between. */
+    private static int step(int length, int i) {
+        return length <= 32 || i < 8 || i >= length - 9 ? 1 : 5;
     }
 
     static Envelope copy(Envelope e, byte[] iv, byte[] key, byte[] data, byte[] tag, String expiresAt) {
