@@ -30,6 +30,8 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         defaults.put("server.error.include-binding-errors", "never");
         defaults.put("server.error.whitelabel.enabled", "false");
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
+        defaults.put("springdoc.swagger-ui.path", "/api/docs");
+        defaults.put("springdoc.api-docs.path", "/v3/api-docs");
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

@@ -187,6 +187,15 @@ class WebIntegrationTests extends PlatformIntegrationTest {
                 .contains("route=\"/api/v1/me\"");
     }
 
+    @Test
+    void openApiDocumentWhenFetchedPubliclyThenHasBothSecuritySchemes() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"bearerAuth\"", "\"apiKey\"", "X-API-Key");
+        assertThat(get("/api/docs").statusCode()).isIn(200, 302);
+    }
+
     private static String bigJson() {
         char[] filler = new char[1024 * 1024 + 10];
         Arrays.fill(filler, 'a');
