@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -163,9 +162,5 @@ class EnvelopeOpenerTests {
 
     private static Clock at(Instant instant) {
         return Clock.fixed(instant, ZoneOffset.UTC);
-    }
-
-    static Optional<RSAPrivateKey> none(String kid) {
-        return Optional.empty();
     }
 }
