@@ -31,12 +31,13 @@ class ClusterPolicyManifestsTests {
             var spec = rendered.one(HorizontalPodAutoscaler.class, service).getSpec();
             assertThat(spec.getScaleTargetRef().getKind()).isEqualTo("Deployment");
             assertThat(spec.getScaleTargetRef().getName()).isEqualTo(service);
-            assertThat(rendered.one(Deployment.class, spec.getScaleTargetRef().getName())).isNotNull();
+            assertThat(rendered.one(Deployment.class, spec.getScaleTargetRef().getName()))
+                    .isNotNull();
             assertThat(spec.getMinReplicas()).as(service).isEqualTo(3);
             assertThat(spec.getMaxReplicas()).as(service).isEqualTo(10);
             Map<String, Integer> targets = spec.getMetrics().stream()
-                    .collect(Collectors.toMap(
-                            m -> m.getResource().getName(), ClusterPolicyManifestsTests::utilization));
+                    .collect(
+                            Collectors.toMap(m -> m.getResource().getName(), ClusterPolicyManifestsTests::utilization));
             assertThat(targets).as(service).containsExactlyInAnyOrderEntriesOf(Map.of("cpu", 70, "memory", 80));
             assertThat(spec.getBehavior().getScaleDown().getStabilizationWindowSeconds())
                     .as(service)
@@ -50,8 +51,7 @@ class ClusterPolicyManifestsTests {
         for (String service : Overlays.SERVICES) {
             PodDisruptionBudget pdb = Overlays.get(overlay).one(PodDisruptionBudget.class, service);
             assertThat(pdb.getSpec().getMinAvailable().getIntVal()).as(service).isEqualTo(2);
-            assertThat(pdb.getSpec().getSelector().getMatchLabels())
-                    .containsEntry("app.kubernetes.io/name", service);
+            assertThat(pdb.getSpec().getSelector().getMatchLabels()).containsEntry("app.kubernetes.io/name", service);
         }
     }
 
@@ -65,7 +65,11 @@ class ClusterPolicyManifestsTests {
         assertThat(deny.getSpec().getIngress()).isNullOrEmpty();
         assertThat(deny.getSpec().getEgress()).isNullOrEmpty();
         List<NetworkPolicyPeer> apiSources =
-                rendered.one(NetworkPolicy.class, "api-ingress-from-gateway-and-prometheus").getSpec().getIngress().stream()
+                rendered
+                        .one(NetworkPolicy.class, "api-ingress-from-gateway-and-prometheus")
+                        .getSpec()
+                        .getIngress()
+                        .stream()
                         .flatMap(rule -> rule.getFrom().stream())
                         .toList();
         assertThat(apiSources)
@@ -82,10 +86,12 @@ class ClusterPolicyManifestsTests {
     @ValueSource(strings = {"dev", "prod"})
     void networkPoliciesWhenRenderedThenEgressOnlyToDataStoresDnsAndTheLlm(String overlay) {
         RenderedOverlay rendered = Overlays.get(overlay);
-        assertThat(egressPorts(rendered.one(NetworkPolicy.class, "allow-dns-egress"))).containsOnly(53);
+        assertThat(egressPorts(rendered.one(NetworkPolicy.class, "allow-dns-egress")))
+                .containsOnly(53);
         assertThat(egressPorts(rendered.one(NetworkPolicy.class, "vault-service-egress-postgres")))
                 .containsOnly(5432);
-        assertThat(egressPorts(rendered.one(NetworkPolicy.class, "api-egress-redis"))).containsOnly(6379);
+        assertThat(egressPorts(rendered.one(NetworkPolicy.class, "api-egress-redis")))
+                .containsOnly(6379);
         NetworkPolicy llm = rendered.one(NetworkPolicy.class, "prompt-response-service-egress-llm");
         assertThat(llm.getSpec().getPodSelector().getMatchLabels())
                 .containsEntry("app.kubernetes.io/name", "prompt-response-service");
@@ -116,7 +122,8 @@ class ClusterPolicyManifestsTests {
         assertThat(rendered.objects())
                 .filteredOn(o -> !o.getKind().equals("Namespace"))
                 .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("e2ee"));
-        assertThat(rendered.one(io.fabric8.kubernetes.api.model.ConfigMap.class, "e2ee-config").getData())
+        assertThat(rendered.one(io.fabric8.kubernetes.api.model.ConfigMap.class, "e2ee-config")
+                        .getData())
                 .containsKeys("DATABASE_HOST", "REDIS_HOST", "REDIS_PORT");
     }
 

@@ -32,7 +32,12 @@ class DeploymentManifestsTests {
                     .as(service + " limits")
                     .containsEntry("memory", new Quantity("512Mi"))
                     .containsEntry("cpu", new Quantity("500m"));
-            assertThat(deployment.getSpec().getStrategy().getRollingUpdate().getMaxUnavailable().getIntVal())
+            assertThat(deployment
+                            .getSpec()
+                            .getStrategy()
+                            .getRollingUpdate()
+                            .getMaxUnavailable()
+                            .getIntVal())
                     .as(service + " rolling update keeps capacity")
                     .isZero();
         }
@@ -57,7 +62,11 @@ class DeploymentManifestsTests {
     @ValueSource(strings = {"dev", "prod"})
     void deploymentsWhenRenderedThenRunHardened(String overlay) {
         for (String service : Overlays.SERVICES) {
-            PodSpec pod = Overlays.get(overlay).one(Deployment.class, service).getSpec().getTemplate().getSpec();
+            PodSpec pod = Overlays.get(overlay)
+                    .one(Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(service).isTrue();
             assertThat(pod.getSecurityContext().getRunAsUser()).as(service).isEqualTo(10001L);
             assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
@@ -78,20 +87,26 @@ class DeploymentManifestsTests {
         Map<String, String> keySecrets =
                 Map.of("vault-service", "e2ee-vault-keys", "prompt-response-service", "e2ee-prompt-keys");
         for (String service : Overlays.SERVICES) {
-            PodSpec pod = Overlays.get(overlay).one(Deployment.class, service).getSpec().getTemplate().getSpec();
+            PodSpec pod = Overlays.get(overlay)
+                    .one(Deployment.class, service)
+                    .getSpec()
+                    .getTemplate()
+                    .getSpec();
             VolumeMount keys = mount(pod, "/etc/e2ee/keys");
             assertThat(keys.getReadOnly()).as(service).isTrue();
             assertThat(volume(pod, keys.getName()).getSecret().getSecretName()).isEqualTo(keySecrets.get(service));
             assertThat(pod.getContainers().get(0).getEnv())
-                    .filteredOn(e -> e.getName().endsWith("_PATH") || e.getName().endsWith("_FILE"))
+                    .filteredOn(
+                            e -> e.getName().endsWith("_PATH") || e.getName().endsWith("_FILE"))
                     .as(service + " key paths point into the Secret mount")
                     .isNotEmpty()
                     .allSatisfy(e -> assertThat(e.getValue()).startsWith("/etc/e2ee/keys/"));
             assertThat(pod.getContainers().get(0).getEnv())
                     .filteredOn(e -> e.getName().equals("JWT_SECRET"))
                     .singleElement()
-                    .satisfies(e -> assertThat(e.getValueFrom().getSecretKeyRef().getName())
-                            .isEqualTo("e2ee-secrets"));
+                    .satisfies(
+                            e -> assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                                    .isEqualTo("e2ee-secrets"));
         }
     }
 
@@ -106,7 +121,8 @@ class DeploymentManifestsTests {
                     .containsEntry("prometheus.io/path", "/api/v1/metrics")
                     .containsEntry(
                             "prometheus.io/port",
-                            String.valueOf(container(deployment).getPorts().get(0).getContainerPort()));
+                            String.valueOf(
+                                    container(deployment).getPorts().get(0).getContainerPort()));
         }
     }
 

@@ -25,20 +25,22 @@ class ImagesAndSecretsTests {
     @Test
     void prodImagesWhenRenderedThenPinnedAndNeverLatest() {
         RenderedOverlay prod = Overlays.get("prod");
-        assumeThat(prod.kustomized()).as("image overrides are applied by kustomize").isTrue();
-        assertThat(containers(prod))
-                .isNotEmpty()
-                .allSatisfy(c -> {
-                    assertThat(c.getImage()).as(c.getName()).matches(".+[:@][^/]+$");
-                    assertThat(c.getImage()).as(c.getName()).doesNotEndWith(":latest");
-                    assertThat(c.getImagePullPolicy()).as(c.getName()).isEqualTo("Always");
-                });
+        assumeThat(prod.kustomized())
+                .as("image overrides are applied by kustomize")
+                .isTrue();
+        assertThat(containers(prod)).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.getImage()).as(c.getName()).matches(".+[:@][^/]+$");
+            assertThat(c.getImage()).as(c.getName()).doesNotEndWith(":latest");
+            assertThat(c.getImagePullPolicy()).as(c.getName()).isEqualTo("Always");
+        });
     }
 
     @Test
     void devImagesWhenRenderedThenTheLocallyBuiltDevTags() {
         RenderedOverlay dev = Overlays.get("dev");
-        assumeThat(dev.kustomized()).as("image overrides are applied by kustomize").isTrue();
+        assumeThat(dev.kustomized())
+                .as("image overrides are applied by kustomize")
+                .isTrue();
         assertThat(containers(dev))
                 .extracting(Container::getImage)
                 .contains("e2ee/vault-service:dev", "e2ee/prompt-response-service:dev")
@@ -57,7 +59,8 @@ class ImagesAndSecretsTests {
             assertThat(secret.getData()).as("no base64 data in the template").isNullOrEmpty();
             assertThat(secret.getStringData().values())
                     .as(secret.getMetadata().getName())
-                    .allSatisfy(value -> assertThat(value).startsWith("<REPLACE").doesNotContain("-----BEGIN"));
+                    .allSatisfy(
+                            value -> assertThat(value).startsWith("<REPLACE").doesNotContain("-----BEGIN"));
         }
     }
 
@@ -66,7 +69,9 @@ class ImagesAndSecretsTests {
     void secretReferencesWhenRenderedThenEveryKeyIsInTheTemplate(String overlay) {
         Map<String, Set<String>> template = new HashMap<>();
         for (HasMetadata object : StrictKubernetesModel.typedAll(RepositoryFiles.read("k8s/secrets.template.yaml"))) {
-            template.put(object.getMetadata().getName(), ((Secret) object).getStringData().keySet());
+            template.put(
+                    object.getMetadata().getName(),
+                    ((Secret) object).getStringData().keySet());
         }
         RenderedOverlay rendered = Overlays.get(overlay);
         for (Container container : containers(rendered)) {
@@ -97,8 +102,7 @@ class ImagesAndSecretsTests {
 
     @Test
     void strictParserWhenAFieldIsMisplacedThenRejectsTheManifest() {
-        String misplaced = RepositoryFiles.read("k8s/base/hpa.yaml")
-                .replaceFirst("  minReplicas: 3", "  replicas: 3");
+        String misplaced = RepositoryFiles.read("k8s/base/hpa.yaml").replaceFirst("  minReplicas: 3", "  replicas: 3");
         assertThatThrownBy(() -> StrictKubernetesModel.typedAll(misplaced)).hasMessageContaining("replicas");
     }
 

@@ -42,12 +42,13 @@ record RenderedOverlay(String name, List<HasMetadata> objects, boolean kustomize
         return all(type).stream()
                 .filter(o -> objectName.equals(o.getMetadata().getName()))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError(
-                        name + ": no " + type.getSimpleName() + " named " + objectName));
+                .orElseThrow(() -> new AssertionError(name + ": no " + type.getSimpleName() + " named " + objectName));
     }
 
     private static Optional<String> kubectlKustomize(Path dir) {
-        ProcessBuilder builder = new ProcessBuilder("kubectl", "kustomize", dir.toString());
+        // -Ddeploy-checks.kubectl=<path> picks another kubectl; a missing one exercises the fallback.
+        String kubectl = System.getProperty("deploy-checks.kubectl", "kubectl");
+        ProcessBuilder builder = new ProcessBuilder(kubectl, "kustomize", dir.toString());
         builder.redirectError(ProcessBuilder.Redirect.INHERIT);
         try {
             Process process = builder.start();

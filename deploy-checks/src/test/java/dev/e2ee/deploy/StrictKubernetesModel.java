@@ -67,7 +67,8 @@ final class StrictKubernetesModel {
 
     /** The typed object for one manifest; fails on an unsupported kind or any unknown field. */
     static HasMetadata typed(JsonNode manifest) {
-        String key = manifest.path("apiVersion").asString("") + "/" + manifest.path("kind").asString("");
+        String key = manifest.path("apiVersion").asString("") + "/"
+                + manifest.path("kind").asString("");
         Class<? extends HasMetadata> type = TYPES.get(key);
         if (type == null) {
             throw new IllegalArgumentException("unsupported or unexpected manifest type " + key);

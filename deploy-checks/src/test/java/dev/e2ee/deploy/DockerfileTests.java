@@ -1,0 +1,75 @@
+package dev.e2ee.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The two service images: multi-stage, non-root, signal-safe entrypoint, health check, nothing secret. */
+class DockerfileTests {
+
+    @ParameterizedTest
+    @CsvSource({"Dockerfile.vault, vault-service, 3000", "Dockerfile.prompt, prompt-response-service, 3001"})
+    void dockerfileWhenReadThenMultiStageMavenBuildOnAJre21Runtime(String file, String module, int port) {
+        String dockerfile = RepositoryFiles.read(file);
+        assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
+                .isEqualTo(2);
+        assertThat(dockerfile)
+                .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-21")
+                .contains("ARG RUNTIME_IMAGE=eclipse-temurin:21-jre")
+                .contains("-pl " + module + " -am dependency:go-offline")
+                .contains("-pl " + module + " -am package -DskipTests")
+                .contains("EXPOSE " + port)
+                .contains("ENV PORT=" + port);
+        assertThat(dockerfile.indexOf("dependency:go-offline"))
+                .as("the dependency layer comes before the sources are copied")
+                .isLessThan(dockerfile.indexOf("COPY crypto-common/src"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile.vault", "Dockerfile.prompt"})
+    void dockerfileWhenReadThenRunsAsFixedNonRootUserWithExecEntrypointAndHealthcheck(String file) {
+        String dockerfile = RepositoryFiles.read(file);
+        assertThat(dockerfile)
+                .contains("useradd --system --uid 10001")
+                .containsPattern("(?m)^USER 10001:10001$")
+                .containsPattern("(?m)^ENTRYPOINT \\[\"/bin/sh\", \"/app/entrypoint.sh\"]$")
+                .containsPattern("(?m)^HEALTHCHECK .*\\n.*/api/v1/health")
+                .contains("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")
+                .contains("org.opencontainers.image.title", "org.opencontainers.image.revision");
+        assertThat(dockerfile.lastIndexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("RUN "));
+        assertThat(RepositoryFiles.read("scripts/lib/container-entrypoint.sh")).contains("exec java ");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"Dockerfile.vault", "Dockerfile.prompt"})
+    void dockerfileWhenReadThenCopiesEveryReactorPomAndNoKeys(String file) {
+        String dockerfile = RepositoryFiles.read(file);
+        for (String module : reactorModules()) {
+            assertThat(dockerfile).contains("COPY " + module + "/pom.xml " + module + "/");
+            assertThat(RepositoryFiles.read(".dockerignore")).contains("!" + module + "/pom.xml");
+        }
+        assertThat(dockerfile).doesNotContainPattern("(?i)COPY\\s+\\S*(\\.pem|\\.key|dev-keys|\\.local)");
+        assertThat(dockerfile).doesNotContainPattern("(?im)^ENV .*(SECRET|PASSWORD|KEK|PEPPER)");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"**/*.pem", "**/*.key", "**/dev-keys/**", "**/.local/**", "**/target/**"})
+    void dockerignoreWhenReadThenKeepsKeysAndBuildOutputOutOfTheContext(String pattern) {
+        List<String> lines = RepositoryFiles.read(".dockerignore").lines().toList();
+        assertThat(lines.get(lines.indexOf("**"))).isEqualTo("**");
+        assertThat(lines).contains(pattern);
+    }
+
+    /** The modules of the root pom's default build (outside profiles): each one's pom must be in the image. */
+    static List<String> reactorModules() {
+        String pom = RepositoryFiles.read("pom.xml");
+        String defaultModules = pom.substring(pom.indexOf("<modules>"), pom.indexOf("</modules>"));
+        Matcher matcher = Pattern.compile("<module>([^<]+)</module>").matcher(defaultModules);
+        return matcher.results().map(m -> m.group(1)).toList();
+    }
+}
