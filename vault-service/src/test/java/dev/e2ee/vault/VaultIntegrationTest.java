@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * per principal, so tests use fresh random principals and never interfere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@RealInfrastructure(database = "e2ee_vault_test")
+@RealInfrastructure(database = TestDatabase.NAME)
 public abstract class VaultIntegrationTest {
 
     protected static final TestKeys KEYS = TestKeys.get();
@@ -53,6 +53,7 @@ public abstract class VaultIntegrationTest {
 
     @DynamicPropertySource
     static void vaultSettings(DynamicPropertyRegistry registry) {
+        TestDatabase.resetOnce();
         registry.add("e2ee.security.jwt-secret", () -> JWT_SECRET);
         registry.add("e2ee.security.bootstrap-admin-api-key", () -> BOOTSTRAP_KEY);
         registry.add(

@@ -13,6 +13,7 @@ import dev.e2ee.platform.security.TokenIssuer;
 import dev.e2ee.platform.web.RequestContext;
 import dev.e2ee.vault.apikey.ApiKeyDtos.TokenRequest;
 import dev.e2ee.vault.apikey.ApiKeyDtos.TokenResponse;
+import dev.e2ee.vault.audit.AuditRecorder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -39,16 +40,19 @@ class AuthTokenController {
     private final TokenIssuer issuer;
     private final SecurityProperties security;
     private final ApplicationEventPublisher events;
+    private final AuditRecorder audit;
 
     AuthTokenController(
             ApiKeyAuthenticator authenticator,
             TokenIssuer issuer,
             SecurityProperties security,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AuditRecorder audit) {
         this.authenticator = authenticator;
         this.issuer = issuer;
         this.security = security;
         this.events = events;
+        this.audit = audit;
     }
 
     @PostMapping("/token")

@@ -53,6 +53,26 @@ public class AuditRecorder {
         insert(row(action, AuditOutcome.FAILURE, resourceType, resourceId, reason, Map.of()));
     }
 
+    /** A successful operation that changes nothing else (e.g. a token exchange), committed on its own. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void standalone(E2eePrincipal principal, String action, String resourceType, Object resourceId) {
+        AuditRow row = row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, Map.of());
+        insert(new AuditRow(
+                row.eventId(),
+                row.occurredAt(),
+                action,
+                AuditOutcome.SUCCESS,
+                principal.subject(),
+                row.requestId(),
+                row.clientAddress(),
+                resourceType,
+                row.resourceId(),
+                null,
+                json.writeValueAsString(
+                        Map.of("authMethod", principal.method().name().toLowerCase(java.util.Locale.ROOT))),
+                "vault"));
+    }
+
     /** A row built by the caller (authentication failures, stream events); true when newly inserted. */
     @Transactional(propagation = Propagation.REQUIRED)
     boolean insert(AuditRow row) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.RedisSystemException;
@@ -118,7 +119,8 @@ class AuditStreamConsumer {
             redis.execute((RedisCallback<String>) connection ->
                     connection.streamCommands().xGroupCreate(key, properties.group(), ReadOffset.from("0"), true));
         } catch (RedisSystemException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+            String reason = NestedExceptionUtils.getMostSpecificCause(e).getMessage();
+            if (reason == null || !reason.contains("BUSYGROUP")) {
                 throw e;
             }
         }

@@ -1,6 +1,6 @@
 package dev.e2ee.vault.key;
 
-import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
+import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.vault.audit.AuditRecorder;
@@ -29,7 +29,7 @@ class KeyService {
 
     private final SigningKeys signing;
     private final ReceiverKeys receivers;
-    private final KeyEncryptionKeyProvider keks;
+    private final ConfiguredKeyEncryptionKeys keks;
     private final KeyMetadataStore store;
     private final AuditRecorder audit;
     private final VaultKeyProperties properties;
@@ -38,7 +38,7 @@ class KeyService {
     KeyService(
             SigningKeys signing,
             ReceiverKeys receivers,
-            KeyEncryptionKeyProvider keks,
+            ConfiguredKeyEncryptionKeys keks,
             KeyMetadataStore store,
             AuditRecorder audit,
             VaultKeyProperties properties,

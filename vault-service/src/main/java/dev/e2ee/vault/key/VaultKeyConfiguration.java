@@ -49,11 +49,11 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    KeyEncryptionKeyProvider keyEncryptionKeys(EffectiveKeySettings settings) {
+    ConfiguredKeyEncryptionKeys keyEncryptionKeys(EffectiveKeySettings settings, CryptoProvider provider) {
         VaultKeyProperties p = settings.properties();
         String value = ConfiguredSecret.read(p.kek(), p.kekFile(), "E2EE_KEK");
         try {
-            return ConfiguredKeyEncryptionKeys.fromConfig(value);
+            return ConfiguredKeyEncryptionKeys.fromConfig(value, provider);
         } catch (CryptoException e) {
             throw new KeyConfigurationException("E2EE_KEK is not a list of base64 32-byte keys", e);
         }
@@ -65,13 +65,13 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    SecretVerifier secretVerifier(EffectiveKeySettings settings) {
-        return SecretVerifier.create(pepper(settings.properties()));
+    SecretVerifier secretVerifier(EffectiveKeySettings settings, CryptoProvider provider) {
+        return SecretVerifier.create(pepper(settings.properties()), provider);
     }
 
     @Bean
-    KeyedHasher blindIndexHasher(EffectiveKeySettings settings) {
-        return KeyedHasher.create(pepper(settings.properties())).derive("blind-index");
+    KeyedHasher blindIndexHasher(EffectiveKeySettings settings, CryptoProvider provider) {
+        return KeyedHasher.create(pepper(settings.properties()), provider).derive("blind-index");
     }
 
     @Bean

@@ -1,0 +1,200 @@
+package dev.e2ee.vault.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import dev.e2ee.platform.security.Role;
+import dev.e2ee.vault.VaultIntegrationTest;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+class AuditIntegrationTests extends VaultIntegrationTest {
+
+    @Autowired
+    StringRedisTemplate redis;
+
+    @Test
+    void operationsWhenPerformedThenRowsWithPrincipalRequestIdClientAndOutcome() {
+        String subject = newSubject();
+        String token = token(subject, Role.USER);
+        HttpResponse<String> created = send(request("/api/v1/prompts", token)
+                .header("Content-Type", "application/json")
+                .header("X-Request-ID", "audit-req-" + subject)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"promptText\": \"audited\", \"secret\": \"pw\"}")));
+        String id = (String) body(created).get("id");
+        put("/api/v1/prompts/" + id, token, Map.of("promptText", "audited again", "version", 1));
+        post("/api/v1/envelopes", token, Map.of("promptId", id, "secret", "pw"));
+        post("/api/v1/envelopes", token, Map.of("promptId", id, "secret", "wrong"));
+        delete("/api/v1/prompts/" + id, token);
+
+        List<Map<String, Object>> rows = jdbc.queryForList(
+                "SELECT action, outcome, request_id, client_address, reason FROM audit_logs WHERE principal = ? ORDER BY id",
+                subject);
+        assertThat(rows)
+                .extracting(r -> r.get("action") + ":" + r.get("outcome"))
+                .containsExactly(
+                        "prompt.create:success",
+                        "prompt.update:success",
+                        "envelope.create:success",
+                        "envelope.create:failure",
+                        "prompt.delete:success");
+        assertThat(rows.get(0))
+                .containsEntry("request_id", "audit-req-" + subject)
+                .containsEntry("client_address", "127.0.0.1");
+        assertThat(rows.get(3)).containsEntry("reason", "wrong_secret");
+
+        HttpResponse<String> viaApi =
+                get("/api/v1/audit-logs?principal=" + subject + "&outcome=failure", token(newSubject(), Role.AUDITOR));
+        assertThat(viaApi.statusCode()).isEqualTo(200);
+        assertThat(data(viaApi)).extracting(r -> r.get("action")).containsExactly("envelope.create");
+        assertThat(get("/api/v1/audit-logs?outcome=maybe", adminToken()).statusCode())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void authenticationFailureWhenBadTokenThenAuditRow() {
+        String requestId = "auth-fail-" + UUID.randomUUID();
+        send(request("/api/v1/prompts", "not-a-token")
+                .header("X-Request-ID", requestId)
+                .GET());
+
+        assertThat(jdbc.queryForList("SELECT action, outcome, reason FROM audit_logs WHERE request_id = ?", requestId))
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsEntry("action", "auth.failed")
+                        .containsEntry("outcome", "failure")
+                        .containsEntry("reason", "invalid_token"));
+    }
+
+    @Test
+    void updateOrDeleteWhenAttemptedInDatabaseThenRefused() {
+        createPrompt(userToken(), "row to protect", "pw");
+        get("/api/v1/audit-logs/verify", adminToken());
+        Long sealed = jdbc.queryForObject("SELECT max(id) FROM audit_logs WHERE hash IS NOT NULL", Long.class);
+
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET action = 'forged' WHERE id = ?", sealed))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET hash = '\\x00' WHERE id = ?", sealed))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_logs WHERE id = ?", sealed))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_logs"))
+                .isInstanceOf(DataAccessException.class)
+                .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void verifyWhenRowAlteredWithTriggerDisabledThenFirstBrokenIdReported() {
+        String token = userToken();
+        String promptId = createPrompt(token, "tamper evidence", "pw");
+        String admin = adminToken();
+        assertThat(body(get("/api/v1/audit-logs/verify", admin)))
+                .containsEntry("valid", true)
+                .containsEntry("firstBrokenId", null);
+        Long rowId = jdbc.queryForObject(
+                "SELECT id FROM audit_logs WHERE action = 'prompt.create' AND resource_id = ?", Long.class, promptId);
+        try {
+            alter("UPDATE audit_logs SET outcome = 'failure' WHERE id = " + rowId);
+
+            Map<String, Object> report = body(get("/api/v1/audit-logs/verify", admin));
+
+            assertThat(report).containsEntry("valid", false);
+            assertThat(((Number) report.get("firstBrokenId")).longValue()).isEqualTo(rowId);
+        } finally {
+            alter("UPDATE audit_logs SET outcome = 'success' WHERE id = " + rowId);
+        }
+        assertThat(body(get("/api/v1/audit-logs/verify", admin))).containsEntry("valid", true);
+    }
+
+    @Test
+    void streamEventWhenDeliveredTwiceThenRecordedOnceAndEnvelopeDecrypted() {
+        String token = userToken();
+        String promptId = createPrompt(token, "to be opened", "pw");
+        String envelopeId =
+                (String) body(post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", "pw")))
+                        .get("id");
+        UUID eventId = UUID.randomUUID();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId.toString());
+        event.put("type", "envelope.decrypt");
+        event.put("principal", "prompt-user");
+        event.put("envelopeId", envelopeId);
+        event.put("promptId", promptId);
+        event.put("requestId", "prs-" + eventId);
+        event.put("clientAddress", "10.0.0.7");
+        event.put("outcome", "success");
+        event.put("timestamp", Instant.now().toString());
+        String payload = json.writeValueAsString(event);
+
+        RecordId first = add(payload);
+        RecordId second = add(payload);
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(lastDelivered())
+                        .satisfies(last -> assertThat(compare(last, second)).isGreaterThanOrEqualTo(0)));
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(redis.opsForStream()
+                                .pending(
+                                        "e2ee:audit:events",
+                                        "vault",
+                                        org.springframework.data.domain.Range.closed(
+                                                first.getValue(), second.getValue()),
+                                        10)
+                                .size())
+                        .isZero());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE event_id = ?", Long.class, eventId))
+                .isEqualTo(1);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM envelope_decryptions WHERE event_id = ?", Long.class, eventId))
+                .isEqualTo(1);
+        assertThat(body(get("/api/v1/envelopes/" + envelopeId, token)))
+                .containsEntry("status", "decrypted")
+                .containsKey("decryptedAt");
+    }
+
+    private RecordId add(String payload) {
+        return redis.opsForStream()
+                .add(StreamRecords.string(Map.of("event", payload)).withStreamKey("e2ee:audit:events"));
+    }
+
+    private String lastDelivered() {
+        return redis.opsForStream().groups("e2ee:audit:events").stream()
+                .filter(g -> "vault".equals(g.groupName()))
+                .map(g -> g.lastDeliveredId())
+                .findFirst()
+                .orElse("0-0");
+    }
+
+    private static int compare(String streamId, RecordId other) {
+        String[] a = streamId.split("-");
+        int byTime = Long.compare(Long.parseLong(a[0]), other.getTimestamp());
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a[1]), other.getSequence());
+    }
+
+    private void alter(String statement) {
+        jdbc.execute("ALTER TABLE audit_logs DISABLE TRIGGER audit_logs_append_only");
+        try {
+            jdbc.execute(statement);
+        } finally {
+            jdbc.execute("ALTER TABLE audit_logs ENABLE TRIGGER audit_logs_append_only");
+        }
+    }
+}

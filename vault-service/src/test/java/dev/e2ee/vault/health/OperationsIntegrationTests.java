@@ -1,0 +1,97 @@
+package dev.e2ee.vault.health;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.e2ee.crypto.key.JwkSet;
+import dev.e2ee.vault.VaultIntegrationTest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OperationsIntegrationTests extends VaultIntegrationTest {
+
+    @Test
+    void healthWhenDatabaseRedisAndKeysUpThenHealthyWithChecks() {
+        HttpResponse<String> response = get("/api/v1/health", null);
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        Map<String, Object> body = body(response);
+        assertThat(body)
+                .containsEntry("status", "healthy")
+                .containsEntry("service", "vault-service")
+                .containsKeys("version", "timestamp");
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Object>> checks = (Map<String, Map<String, Object>>) body.get("checks");
+        assertThat(checks.get("database")).containsEntry("status", "up");
+        assertThat(checks.get("redis")).containsEntry("status", "up").containsEntry("rateLimiter", "redis");
+        assertThat(checks.get("keys")).containsEntry("status", "up");
+        assertThat(body(get("/api/v1/health/ready", null))).containsEntry("status", "healthy");
+        assertThat(body(get("/api/v1/health/live", null))).containsEntry("status", "healthy");
+    }
+
+    @Test
+    void metricsWhenEnvelopeCreatedThenSpecNamesExposed() {
+        String token = userToken();
+        String promptId = createPrompt(token, "metrics", "pw");
+        post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", "pw"));
+
+        String metrics = get("/api/v1/metrics", null).body();
+
+        assertThat(metrics)
+                .contains("encryption_duration_seconds_count{algorithm=\"AES-256-GCM\"}")
+                .contains("encryption_errors_total")
+                .contains("envelopes_created_total{status=\"success\"}")
+                .contains("http_requests_total")
+                .contains("hikaricp_connections_max");
+    }
+
+    @Test
+    void jwksWhenFetchedThenSigningAndReceiverKeysWithThumbprintKids() {
+        JwkSet set = JwkSet.parse(get("/api/v1/keys/jwks.json", null).body());
+
+        assertThat(set.keys()).extracting(k -> k.use()).contains("sig", "enc");
+        assertThat(set.keys())
+                .allSatisfy(k -> assertThat(k.kid()).isEqualTo(dev.e2ee.crypto.key.Jwk.thumbprint(k.key())));
+    }
+
+    @Test
+    void signingKeyRotationWhenRequestedThenNewPrimaryAndOldKeyStillPublished() {
+        String admin = adminToken();
+        List<String> before = JwkSet.parse(get("/api/v1/keys/jwks.json", null).body()).keys().stream()
+                .filter(k -> "sig".equals(k.use()))
+                .map(k -> k.kid())
+                .toList();
+
+        HttpResponse<String> rotated = post("/api/v1/keys/vault-sign/rotate", admin, Map.of());
+
+        assertThat(rotated.statusCode()).isEqualTo(200);
+        String newKid = (String) body(rotated).get("kid");
+        List<String> after = JwkSet.parse(get("/api/v1/keys/jwks.json", null).body()).keys().stream()
+                .filter(k -> "sig".equals(k.use()))
+                .map(k -> k.kid())
+                .toList();
+        assertThat(after).contains(newKid).containsAll(before);
+        String token = userToken();
+        String promptId = createPrompt(token, "signed by the new key", "pw");
+        assertThat(body(post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", "pw"))))
+                .containsEntry("senderPrivateKeyId", newKid);
+        assertThat(get("/api/v1/keys", admin).body()).contains(newKid).doesNotContain("PRIVATE");
+        assertThat(post("/api/v1/keys/kek/rotate", admin, Map.of()).statusCode())
+                .isEqualTo(409);
+    }
+
+    @Test
+    void openApiWhenFetchedThenBothSecuritySchemesAndVaultPaths() {
+        String docs = get("/v3/api-docs", null).body();
+
+        assertThat(docs)
+                .contains("bearerAuth")
+                .contains("X-API-Key")
+                .contains("/api/v1/prompts")
+                .contains("/api/v1/envelopes")
+                .contains("/api/v1/audit-logs/verify")
+                .contains("CreatePromptRequest");
+        assertThat(get("/api/docs", null).statusCode()).isIn(200, 302);
+    }
+}
