@@ -37,6 +37,19 @@ class SecurityPropertiesTests {
     }
 
     @Test
+    void emptyEnvironmentPlaceholdersWhenBoundThenTreatedAsUnset() {
+        SecurityProperties properties = bind(Map.of(
+                "e2ee.security.jwt-secret", "",
+                "e2ee.security.jwks-url", "",
+                "e2ee.security.issuer", "",
+                "e2ee.security.bootstrap-admin-api-key", ""));
+
+        assertThat(properties.hasJwtSecret()).isFalse();
+        assertThat(properties.jwksUrl()).isNull();
+        assertThat(properties.hasBootstrapAdminApiKey()).isFalse();
+    }
+
+    @Test
     void toStringWhenSecretsSetThenHidesThem() {
         SecurityProperties properties = bind(Map.of(
                 "e2ee.security.jwt-secret", "a-very-secret-value-of-32-bytes!!",
