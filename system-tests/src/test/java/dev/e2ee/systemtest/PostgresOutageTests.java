@@ -1,0 +1,77 @@
+package dev.e2ee.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7 (2): PostgreSQL goes away under load. The vault answers 503 within seconds (no hung threads: every call
+ * returns within {@link Http#CALL_TIMEOUT}), readiness goes 503, and it recovers by itself; every write that got
+ * a 2xx — before, during or after — is present afterwards.
+ */
+@Order(80)
+class PostgresOutageTests {
+
+    private static Cluster cluster;
+    private static Api api;
+
+    @BeforeAll
+    static void cluster() {
+        cluster = Cluster.get();
+        api = new Api(cluster);
+    }
+
+    @Test
+    void postgresOutageWhenUnderLoadThenVault503ReadinessDownAndRecoveryWithNothingLost() {
+        long pid = cluster.vault.pid();
+        List<Load.Outcome> outcomes;
+        long cutAt;
+        long restoredAt;
+        try (Load load = new Load(2, Load.promptsAndEnvelopes(api))) {
+            ServiceProcess.sleep(1500);
+            cutAt = System.nanoTime();
+            cluster.postgresProxy.cut();
+
+            Faults.await("vault readiness 503", Duration.ofSeconds(30), () -> cluster.vault.readyStatus() == 503);
+            Http.Response create = api.createPrompt(api.user(), Sensitive.promptText(), Sensitive.secret());
+            assertThat(create.status()).as("fails fast and closed: " + create).isEqualTo(503);
+            assertThat(ApiAbuseTests.isProblem(create)).isTrue();
+            assertThat(create.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("hikari");
+            ServiceProcess.sleep(3000);
+
+            restoredAt = System.nanoTime();
+            cluster.postgresProxy.restore();
+            Faults.await("vault ready again", Duration.ofSeconds(60), () -> cluster.vault.readyStatus() == 200);
+            Faults.await(
+                    "prompt creation works again",
+                    Duration.ofSeconds(30),
+                    () -> api.createPrompt(api.user(), Sensitive.promptText(), Sensitive.secret())
+                                    .status()
+                            == 201);
+            ServiceProcess.sleep(1500);
+            outcomes = load.stop();
+        }
+        System.out.println("[system-test] vault load during the PostgreSQL test: " + Load.summary(outcomes));
+        long cut = cutAt;
+        long restored = restoredAt;
+        List<Load.Outcome> during = outcomes.stream()
+                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(3).toNanos()) && o.endedBefore(restored))
+                .toList();
+        assertThat(during).as("requests during the outage were answered").isNotEmpty();
+        assertThat(during)
+                .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isIn(503, 429));
+        assertThat(outcomes)
+                .as("every call answered (no hang, no dropped connection)")
+                .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isNotEqualTo(-1));
+        assertThat(outcomes.stream()
+                        .filter(o ->
+                                o.startedAfter(restored + Duration.ofSeconds(15).toNanos())))
+                .allSatisfy(o -> assertThat(o.ok()).as(o.toString()).isTrue());
+        assertThat(cluster.vault.pid()).as("no restart").isEqualTo(pid);
+        Faults.assertAcknowledgedWritesPresent(api, outcomes);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.e2ee.systemtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 7 (1): Redis goes away under steady load. The vault keeps creating prompts and envelopes (rate limits per
+ * instance, health says redis down); the prompt-response service fails closed with 503 and reports not ready; both
+ * recover by themselves when Redis returns, without a restart.
+ */
+@Order(70)
+class RedisOutageTests {
+
+    private static Cluster cluster;
+    private static Api api;
+
+    @BeforeAll
+    static void cluster() {
+        cluster = Cluster.get();
+        api = new Api(cluster);
+    }
+
+    @Test
+    void redisOutageWhenUnderLoadThenVaultServesPromptServiceFailsClosedAndBothRecover() {
+        List<Long> pids = cluster.all().stream().map(ServiceProcess::pid).toList();
+        List<Load.Outcome> outcomes;
+        long cutAt;
+        long restoredAt;
+        try (Load load = new Load(2, Load.promptsAndEnvelopes(api))) {
+            ServiceProcess.sleep(1500);
+            cutAt = System.nanoTime();
+            cluster.redisProxy.cut();
+
+            Faults.await(
+                    "vault health reports redis down",
+                    Duration.ofSeconds(30),
+                    () -> "down"
+                            .equals(vaultHealth()
+                                    .path("checks")
+                                    .path("redis")
+                                    .path("status")
+                                    .asString()));
+            Faults.await(
+                    "prompt-response readiness 503",
+                    Duration.ofSeconds(30),
+                    () -> cluster.prompt().readyStatus() == 503);
+            Http.Response process = processText(0);
+            assertThat(process.status()).as("fail closed: " + process).isEqualTo(503);
+            assertThat(ApiAbuseTests.isProblem(process)).isTrue();
+            Http.Response decrypt = api.decrypt(1, api.user(), Map.of("version", 2));
+            assertThat(decrypt.status()).as("no unaudited opening: " + decrypt).isIn(400, 503);
+            ServiceProcess.sleep(4000);
+
+            restoredAt = System.nanoTime();
+            cluster.redisProxy.restore();
+            Faults.await(
+                    "vault health reports redis up",
+                    Duration.ofSeconds(60),
+                    () -> "up"
+                            .equals(vaultHealth()
+                                    .path("checks")
+                                    .path("redis")
+                                    .path("status")
+                                    .asString()));
+            for (ServiceProcess prompt : cluster.prompts) {
+                Faults.await(prompt.name() + " ready again", Duration.ofSeconds(60), () -> prompt.readyStatus() == 200);
+            }
+            Faults.await(
+                    "processing works again",
+                    Duration.ofSeconds(30),
+                    () -> processText(1).status() == 200);
+            ServiceProcess.sleep(1500);
+            outcomes = load.stop();
+        }
+        System.out.println("[system-test] vault load during the Redis test: " + Load.summary(outcomes));
+        long cut = cutAt;
+        long restored = restoredAt;
+        List<Load.Outcome> during = outcomes.stream()
+                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(3).toNanos()) && o.endedBefore(restored))
+                .toList();
+        assertThat(during).as("the vault kept serving during the outage").isNotEmpty();
+        assertThat(during)
+                .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(200, 299));
+        assertThat(during.stream().flatMap(o -> o.ids().stream())).anyMatch(id -> id.startsWith("envelope:"));
+        assertThat(outcomes.stream().filter(o -> o.status() >= 500 || o.status() == -1))
+                .as("no vault request failed at any time")
+                .isEmpty();
+        assertThat(cluster.all().stream().map(ServiceProcess::pid).toList())
+                .as("recovered without a restart")
+                .isEqualTo(pids);
+        Faults.assertAcknowledgedWritesPresent(api, outcomes);
+    }
+
+    private static tools.jackson.databind.JsonNode vaultHealth() {
+        return Http.call(api.vault(), "GET", "/api/v1/health").send().json();
+    }
+
+    private static Http.Response processText(int instance) {
+        return api.prompt(instance, "POST", "/api/v1/prompts/process", api.user())
+                .json(Map.of("promptText", Sensitive.promptText()))
+                .send();
+    }
+}
