@@ -4,6 +4,7 @@ import dev.e2ee.platform.web.RequestContext;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
@@ -36,7 +37,8 @@ public class AuditPublisher {
         AuditEvent complete = event;
         if (event.requestId() == null) {
             RequestContext context = RequestContext.current();
-            complete = event.withRequest(context.requestId(), context.clientAddress());
+            String requestId = context.requestId() != null ? context.requestId() : MDC.get(RequestContext.MDC_KEY);
+            complete = event.withRequest(requestId, context.clientAddress());
         }
         String payload = json.writeValueAsString(complete);
         try {

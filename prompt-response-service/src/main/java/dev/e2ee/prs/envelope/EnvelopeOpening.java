@@ -11,7 +11,6 @@ import java.time.Clock;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens an envelope with the server's own keys, enforces one-time use and publishes the audit event before the
@@ -20,9 +19,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class EnvelopeOpening {
-
-    /** Field the vault adds to its envelope response; not part of the signed envelope, dropped before parsing. */
-    private static final String VAULT_STATUS_FIELD = "status";
 
     private final EnvelopeOpener opener;
     private final ReplayGuard replay;
@@ -89,11 +85,6 @@ public class EnvelopeOpening {
         }
         if (envelope.isString()) {
             return envelope.asString();
-        }
-        if (envelope instanceof ObjectNode object && object.has(VAULT_STATUS_FIELD)) {
-            ObjectNode copy = object.deepCopy();
-            copy.remove(VAULT_STATUS_FIELD);
-            return copy.toString();
         }
         return envelope.toString();
     }

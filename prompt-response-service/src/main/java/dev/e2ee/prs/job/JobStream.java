@@ -44,10 +44,19 @@ class JobStream {
                     .streamCommands()
                     .xGroupCreate(properties.stream().getBytes(), properties.group(), ReadOffset.from("0"), true));
         } catch (RedisSystemException e) {
-            if (e.getMessage() == null || !e.getMessage().contains("BUSYGROUP")) {
+            if (!groupExists(e)) {
                 throw e;
             }
         }
+    }
+
+    private static boolean groupExists(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t.getMessage() != null && t.getMessage().contains("BUSYGROUP")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     List<Delivery> readNew(String consumer, int count) {

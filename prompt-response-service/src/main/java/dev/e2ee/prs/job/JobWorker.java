@@ -41,13 +41,13 @@ class JobWorker {
     }
 
     void handle(JobStream.Delivery delivery) {
-        UUID jobId = UUID.fromString(delivery.fields().get("jobId"));
-        Optional<JobState> state = queue.load(jobId);
+        Optional<JobState> state = readableState(delivery);
         if (state.isEmpty() || state.get().status() != JobState.Status.PENDING) {
-            log.debug("Job {} already finished or expired; acknowledging", jobId);
+            log.debug("Job entry {} already finished, expired or unreadable; acknowledging", delivery.id());
             stream.done(delivery.id());
             return;
         }
+        UUID jobId = state.get().jobId();
         Optional<JobRequest> request = decode(delivery);
         request.map(JobRequest::requestId).ifPresent(id -> MDC.put("requestId", id));
         JobState finished = request.isEmpty() || delivery.deliveries() > properties.maxDeliveries()
@@ -64,6 +64,17 @@ class JobWorker {
         queue.save(finished);
         stream.done(delivery.id());
         log.info("Job {} {} after {} deliver(ies)", jobId, finished.status(), delivery.deliveries());
+    }
+
+    /** The job's state; empty when it expired or cannot be read (bad id, sealed under a KEK no longer configured). */
+    private Optional<JobState> readableState(JobStream.Delivery delivery) {
+        String jobId = delivery.fields().getOrDefault("jobId", "");
+        try {
+            return queue.load(UUID.fromString(jobId));
+        } catch (IllegalArgumentException | EncryptedValues.CorruptValueException e) {
+            log.warn("Job entry {} has no readable state; dropping it", delivery.id());
+            return Optional.empty();
+        }
     }
 
     private Optional<JobRequest> decode(JobStream.Delivery delivery) {

@@ -42,11 +42,10 @@ class JobWorkers implements SmartLifecycle {
         if (running || properties.workers() <= 0) {
             return;
         }
-        stream.ensureGroup();
         running = true;
         for (int i = 0; i < properties.workers(); i++) {
-            Thread thread = new Thread(() -> loop(instance + "-" + threads.size()), "job-worker-" + i);
-            threads.add(thread);
+            String consumer = instance + "-" + i;
+            threads.add(new Thread(() -> loop(consumer), "job-worker-" + i));
         }
         threads.forEach(Thread::start);
         log.info("Job workers started: {} thread(s) as {}", threads.size(), instance);
@@ -74,8 +73,13 @@ class JobWorkers implements SmartLifecycle {
     }
 
     private void loop(String consumer) {
+        boolean groupReady = false;
         while (running) {
             try {
+                if (!groupReady) {
+                    stream.ensureGroup();
+                    groupReady = true;
+                }
                 List<JobStream.Delivery> batch = reclaimDue() ? stream.claimStale(consumer, 10) : List.of();
                 if (batch.isEmpty()) {
                     batch = stream.readNew(consumer, 1);
@@ -100,6 +104,14 @@ class JobWorkers implements SmartLifecycle {
                 MDC.remove("requestId");
             }
         }
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable cause = e;
+        while (cause.getCause() != null) {
+            cause = cause.getCause();
+        }
+        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private boolean reclaimDue() {
