@@ -72,11 +72,28 @@ expect() {
 }
 
 start_topology() {
-  mkdir -p "$WORK"
+  local port
+  for port in "${VAULT_PORT:-3000}" "${PROMPT_PORT:-3001}" "${GATEWAY_PORT:-8080}"; do
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "e2e: port $port is already in use; stop whatever listens there (ss -ltnp 'sport = :$port')" >&2
+      return 1
+    fi
+  done
   ensure_postgres && ensure_redis || return 1
   # This database belongs to the e2e run alone: recreate it so every run starts clean.
   dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" "$DATABASE_NAME" || return 1
-  "$ROOT/scripts/run-local.sh" --detach
+  # Run private copies of the jars, so a rebuild in the working tree cannot change them under a running JVM.
+  mkdir -p "$LOCAL_DIR/jars"
+  local module
+  for module in vault-service prompt-response-service; do
+    if [ ! -f "$ROOT/$module/target/$module.jar" ]; then
+      echo "e2e: building the service jars"
+      mvn -B -q -ntp -DskipTests -pl vault-service,prompt-response-service -am package || return 1
+    fi
+    cp "$ROOT/$module/target/$module.jar" "$LOCAL_DIR/jars/$module.jar" || return 1
+  done
+  VAULT_JAR="$LOCAL_DIR/jars/vault-service.jar" PROMPT_JAR="$LOCAL_DIR/jars/prompt-response-service.jar" \
+    "$ROOT/scripts/run-local.sh" --detach
 }
 
 step_health() {

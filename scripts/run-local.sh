@@ -11,7 +11,7 @@
 # Environment (all optional): JWT_SECRET, E2EE_BOOTSTRAP_ADMIN_API_KEY (else generated once into
 # .local/dev-keys), DATABASE_NAME (e2ee), VAULT_PORT (3000), PROMPT_PORT (3001), GATEWAY_PORT (8080),
 # REDIS_DATABASE_INDEX (1, to keep the local run's Redis keys apart from test runs), JAVA (java),
-# LOCAL_JAVA_OPTS, WAIT_SECONDS (90), LOCAL_DIR (.local).
+# LOCAL_JAVA_OPTS, WAIT_SECONDS (90), LOCAL_DIR (.local), VAULT_JAR / PROMPT_JAR (the module jars).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -29,8 +29,8 @@ REDIS_DATABASE_INDEX="${REDIS_DATABASE_INDEX:-1}"
 WAIT_SECONDS="${WAIT_SECONDS:-90}"
 JAVA="${JAVA:-java}"
 LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError}"
-VAULT_JAR="$ROOT/vault-service/target/vault-service.jar"
-PROMPT_JAR="$ROOT/prompt-response-service/target/prompt-response-service.jar"
+VAULT_JAR="${VAULT_JAR:-$ROOT/vault-service/target/vault-service.jar}"
+PROMPT_JAR="${PROMPT_JAR:-$ROOT/prompt-response-service/target/prompt-response-service.jar}"
 COMPONENTS=(nginx prompt-response-service vault-service)
 
 source "$ROOT/scripts/lib/infra.sh"
