@@ -79,6 +79,7 @@ final class JwtDecoderFactory {
     private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
+        validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull));
         validators.add(new JwtTimestampValidator(properties.clockSkew()));
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));

@@ -2,10 +2,13 @@ package dev.e2ee.platform.web;
 
 import dev.e2ee.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,6 +18,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -47,6 +51,14 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(ErrorCodes.forbidden(request));
     }
 
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex, WebRequest request) {
+        List<Map<String, String>> errors = ex.getConstraintViolations().stream()
+                .map(violation -> fieldError(lastNode(violation.getPropertyPath()), violation.getMessage()))
+                .toList();
+        return validationProblem(errors, HttpHeaders.EMPTY, request);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
@@ -73,6 +85,21 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
                                 fieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
                 .toList();
         return validationProblem(errors, headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return validationProblem(List.of(fieldError(ex.getPropertyName(), "invalid value")), headers, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(
+            MissingServletRequestParameterException ex,
+            HttpHeaders headers,
+            HttpStatusCode status,
+            WebRequest request) {
+        return validationProblem(List.of(fieldError(ex.getParameterName(), "is required")), headers, request);
     }
 
     @Override
@@ -122,6 +149,14 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static Map<String, String> fieldError(String field, String message) {
         return Map.of("field", field == null ? "" : field, "message", message == null ? "invalid" : message);
+    }
+
+    private static String lastNode(Path path) {
+        String name = null;
+        for (Path.Node node : path) {
+            name = node.getName();
+        }
+        return name;
     }
 
     private static HttpServletRequest servletRequest(WebRequest request) {

@@ -50,6 +50,7 @@ class SecurityIntegrationTests extends PlatformIntegrationTest {
                 "expired", hs256(claims(Instant.now().minusSeconds(120)), JWT_SECRET),
                 "missing exp", hs256(claims(null), JWT_SECRET),
                 "RS256", rs256(valid),
+                "missing sub", hs256(withoutSubject(valid), JWT_SECRET),
                 "garbage", "not.a.jwt");
         Map<String, Object> reference = null;
         for (Map.Entry<String, String> bad : badTokens.entrySet()) {
@@ -156,6 +157,10 @@ class SecurityIntegrationTests extends PlatformIntegrationTest {
             builder.expirationTime(Date.from(expiresAt));
         }
         return builder.build();
+    }
+
+    private static JWTClaimsSet withoutSubject(JWTClaimsSet claims) {
+        return new JWTClaimsSet.Builder(claims).subject(null).build();
     }
 
     private static String unsigned(JWTClaimsSet claims) {

@@ -56,6 +56,11 @@ class TestController {
         return ResponseEntity.status(HttpStatus.CREATED).body(thing);
     }
 
+    @GetMapping("/api/v1/things")
+    Map<String, Object> list(@org.springframework.web.bind.annotation.RequestParam int page) {
+        return Map.of("page", page);
+    }
+
     @PostMapping("/api/v1/limited")
     Map<String, Object> limited() {
         return Map.of("ok", true);
