@@ -116,7 +116,7 @@ step_token() {
   if [ -z "$key" ]; then key="$(cat "$LOCAL_DIR/dev-keys/bootstrap-admin-api-key")"; fi
   http POST /api/v1/auth/token -H "X-API-Key: $key"
   expect "POST /api/v1/auth/token with the bootstrap API key" 200 201 || return 1
-  TOKEN="$(jq -r '.token // .accessToken // .access_token // empty' "$WORK/body" 2>/dev/null)"
+  TOKEN="$(jq -r '.accessToken // .token // .access_token // empty' "$WORK/body" 2>/dev/null)"
   if [ -n "$TOKEN" ]; then pass "token issued"; else fail "token issued" "no token field: $(body_snippet)"; return 1; fi
 }
 
