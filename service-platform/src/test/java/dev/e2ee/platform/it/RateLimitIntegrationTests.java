@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
 class RateLimitIntegrationTests extends PlatformIntegrationTest {
@@ -22,6 +24,10 @@ class RateLimitIntegrationTests extends PlatformIntegrationTest {
 
     @Autowired
     RateLimiterHealth health;
+
+    @Autowired
+    @Qualifier("rateLimiterHealthIndicator")
+    HealthIndicator healthIndicator;
 
     @Test
     void ruleLimitWhenExceededThen429WithHeadersAndRetryAfter() throws Exception {
@@ -41,6 +47,9 @@ class RateLimitIntegrationTests extends PlatformIntegrationTest {
         assertThat(reset).isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 61);
         assertThat(body(limited)).containsEntry("code", "RATE_LIMITED").containsEntry("status", 429);
         assertThat(health.mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
+        assertThat(healthIndicator.health(true).getDetails())
+                .containsEntry("mode", "REDIS")
+                .containsEntry("redis", "up");
     }
 
     @Test
