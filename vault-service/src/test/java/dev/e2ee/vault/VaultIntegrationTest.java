@@ -26,8 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one shared context of the vault's integration tests: the whole service on a random port against real
- * PostgreSQL ({@code e2ee_vault_test}) and Redis, with keys generated at test time. Production rate limits apply
- * per principal, so tests use fresh random principals and never interfere.
+ * PostgreSQL ({@code e2ee_vault_test}) and Redis, with keys generated at test time. Tests use fresh random
+ * principals and never interfere with each other.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @RealInfrastructure(database = TestDatabase.NAME)
@@ -65,6 +65,9 @@ public abstract class VaultIntegrationTest {
         registry.add("e2ee.vault.keys.kek", KEYS::kekConfig);
         registry.add("e2ee.vault.keys.pepper", () -> KEYS.pepper);
         registry.add("e2ee.vault.keys.signing-key-bits", () -> "2048");
+        // all suites on this machine share Redis and 127.0.0.1: only the envelope rule (10/min) stays at its
+        // production value, and tests exercise it with a random principal
+        registry.add("e2ee.rate-limit.requests-per-minute", () -> "100000");
     }
 
     protected static String random() {

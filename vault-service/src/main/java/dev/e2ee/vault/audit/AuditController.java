@@ -10,7 +10,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
-import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -18,7 +17,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** Admin or auditor (see {@code VaultAuthorizationRules}). */
 @RestController
-@Validated
 @RequestMapping("/api/v1/audit-logs")
 @Tag(name = "Audit log", description = "Append-only, hash-chained audit log (admin, auditor)")
 class AuditController {

@@ -14,17 +14,32 @@ final class EnvelopeExceptions {
      * Wrong secret, or a prompt the caller cannot see or that does not exist: one body for all three, so a
      * non-owner learns nothing about which prompts exist.
      */
-    static final class SecretRejectedException extends ApiException {
-        SecretRejectedException() {
+    /** A refusal to seal; {@link #reason()} goes to the audit log only. */
+    abstract static class RefusedException extends ApiException {
+        private final String reason;
+
+        RefusedException(HttpStatus status, String code, String title, String detail, String reason) {
+            super(status, code, title, detail);
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
+    }
+
+    static final class SecretRejectedException extends RefusedException {
+        SecretRejectedException(String reason) {
             super(
                     HttpStatus.FORBIDDEN,
                     "SECRET_REJECTED",
                     "Secret rejected",
-                    "The prompt is not available or the secret is wrong.");
+                    "The prompt is not available or the secret is wrong.",
+                    reason);
         }
     }
 
-    static final class TooManySecretFailuresException extends ApiException {
+    static final class TooManySecretFailuresException extends RefusedException {
         private final Duration retryAfter;
 
         TooManySecretFailuresException(Duration retryAfter) {
@@ -32,7 +47,8 @@ final class EnvelopeExceptions {
                     HttpStatus.TOO_MANY_REQUESTS,
                     "TOO_MANY_SECRET_FAILURES",
                     "Too many failed attempts",
-                    "Too many wrong secrets for this prompt; try again later.");
+                    "Too many wrong secrets for this prompt; try again later.",
+                    "secret_attempts_exceeded");
             this.retryAfter = retryAfter;
         }
 
@@ -44,15 +60,20 @@ final class EnvelopeExceptions {
         }
     }
 
-    static final class PromptInactiveException extends ApiException {
+    static final class PromptInactiveException extends RefusedException {
         PromptInactiveException() {
-            super(HttpStatus.CONFLICT, "PROMPT_INACTIVE", "Prompt inactive", "The prompt is not active.");
+            super(
+                    HttpStatus.CONFLICT,
+                    "PROMPT_INACTIVE",
+                    "Prompt inactive",
+                    "The prompt is not active.",
+                    "prompt_inactive");
         }
     }
 
-    static final class InvalidEnvelopeRequestException extends ApiException {
-        InvalidEnvelopeRequestException(String detail) {
-            super(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", "Validation failed", detail);
+    static final class InvalidEnvelopeRequestException extends RefusedException {
+        InvalidEnvelopeRequestException(String detail, String reason) {
+            super(HttpStatus.BAD_REQUEST, "VALIDATION_ERROR", "Validation failed", detail, reason);
         }
     }
 

@@ -5,20 +5,25 @@ import dev.e2ee.crypto.envelope.EnvelopeContent;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.InvalidEnvelopeRequestException;
+import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
 import dev.e2ee.vault.key.ReceiverKeys;
-import java.time.Instant;
+import dev.e2ee.vault.prompt.Prompt;
+import dev.e2ee.vault.prompt.PromptAccess;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** Chooses the receiver key (only among the receiver's own keys) and seals with the signing keyring. */
+/** Chooses the receiver key (only among the receiver's own keys) and seals the prompt with the signing keyring. */
 @Component
 class EnvelopeSealing {
 
     private final ReceiverKeys receivers;
     private final EnvelopeSealer sealer;
+    private final PromptAccess prompts;
 
-    EnvelopeSealing(ReceiverKeys receivers, EnvelopeSealer sealer) {
+    EnvelopeSealing(ReceiverKeys receivers, EnvelopeSealer sealer, PromptAccess prompts) {
         this.receivers = receivers;
         this.sealer = sealer;
+        this.prompts = prompts;
     }
 
     Recipient recipient(String kidOrLabel) {
@@ -28,10 +33,14 @@ class EnvelopeSealing {
         return receivers
                 .find(kidOrLabel)
                 .orElseThrow(() -> new InvalidEnvelopeRequestException(
-                        "receiverPublicKeyId must name one of the receiver's published keys"));
+                        "receiverPublicKeyId must name one of the receiver's published keys", "unknown_receiver_key"));
     }
 
-    Envelope seal(Recipient recipient, EnvelopeContent content, Instant expiresAt) {
-        return sealer.seal(recipient, content, expiresAt);
+    Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request) {
+        EnvelopeContent content = new EnvelopeContent(
+                prompt.getId(),
+                prompts.currentText(prompt),
+                request.metadata() == null ? Map.of() : request.metadata());
+        return sealer.seal(recipient, content, request.expiresAt());
     }
 }

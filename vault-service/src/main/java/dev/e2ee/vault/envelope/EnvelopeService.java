@@ -1,41 +1,32 @@
 package dev.e2ee.vault.envelope;
 
 import dev.e2ee.crypto.CryptoException;
-import dev.e2ee.crypto.SecretVerifier;
 import dev.e2ee.crypto.envelope.Envelope;
-import dev.e2ee.crypto.envelope.EnvelopeContent;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.EnvelopeSealingFailedException;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.InvalidEnvelopeRequestException;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.PromptInactiveException;
-import dev.e2ee.vault.envelope.EnvelopeExceptions.SecretRejectedException;
-import dev.e2ee.vault.envelope.EnvelopeExceptions.TooManySecretFailuresException;
+import dev.e2ee.vault.envelope.EnvelopeExceptions.RefusedException;
 import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
 import dev.e2ee.vault.prompt.Prompt;
-import dev.e2ee.vault.prompt.PromptAccess;
 import dev.e2ee.vault.prompt.PromptStatus;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues envelopes: checks the failed-attempt limit, the prompt's visibility and secret (one answer for every
- * refusal), its status, then seals its text to the receiver's key with the vault's signing keyring.
+ * Issues envelopes: checks the request, the failed-attempt limit, the prompt's visibility and secret (one answer for
+ * every refusal) and its status, then seals its text to the receiver's key with the vault's signing keyring. Every
+ * refusal is audited (in its own transaction) and counted.
  */
 @Service
 class EnvelopeService {
 
     static final String ACTION = "envelope.create";
 
-    private final PromptAccess prompts;
-    private final SecretVerifier verifier;
-    private final SecretFailureCounter failures;
+    private final SecretGate gate;
     private final EnvelopeSealing sealing;
     private final EnvelopeStore store;
     private final AuditRecorder audit;
@@ -43,17 +34,13 @@ class EnvelopeService {
     private final Clock clock;
 
     EnvelopeService(
-            PromptAccess prompts,
-            SecretVerifier secretVerifier,
-            SecretFailureCounter failures,
+            SecretGate gate,
             EnvelopeSealing sealing,
             EnvelopeStore store,
             AuditRecorder audit,
             EnvelopeMetrics metrics,
             ObjectProvider<Clock> clock) {
-        this.prompts = prompts;
-        this.verifier = secretVerifier;
-        this.failures = failures;
+        this.gate = gate;
         this.sealing = sealing;
         this.store = store;
         this.audit = audit;
@@ -62,58 +49,41 @@ class EnvelopeService {
     }
 
     Envelope create(CreateEnvelopeRequest request, E2eePrincipal principal) {
-        UUID promptId = request.promptId();
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw refused(
-                    promptId, "expiry_in_past", new InvalidEnvelopeRequestException("expiresAt must be in the future"));
+        Prompt prompt;
+        Recipient recipient;
+        try {
+            prompt = checked(request, principal);
+            recipient = sealing.recipient(request.receiverPublicKeyId());
+        } catch (RefusedException e) {
+            metrics.created("rejected");
+            audit.failure(ACTION, "prompt", request.promptId(), e.reason());
+            throw e;
         }
-        Duration blocked = failures.blockedFor(promptId);
-        if (!blocked.isZero()) {
-            throw refused(promptId, "secret_attempts_exceeded", new TooManySecretFailuresException(blocked));
-        }
-        Prompt prompt = checkSecret(promptId, request.secret(), principal);
-        if (prompt.getStatus() != PromptStatus.ACTIVE) {
-            throw refused(promptId, "prompt_inactive", new PromptInactiveException());
-        }
-        Recipient recipient = sealing.recipient(request.receiverPublicKeyId());
         Envelope envelope = seal(prompt, recipient, request);
         store.save(envelope, prompt, principal);
         metrics.created("success");
         return envelope;
     }
 
-    private Prompt checkSecret(UUID promptId, String secret, E2eePrincipal principal) {
-        Optional<Prompt> prompt = prompts.findVisible(promptId, principal);
-        boolean matches = prompt.map(p -> verifier.matches(promptId, secret, p.getSecretVerifier()))
-                .orElse(false);
-        if (!matches) {
-            failures.recordFailure(promptId);
-            throw refused(
-                    promptId,
-                    prompt.isPresent() ? "wrong_secret" : "prompt_not_visible",
-                    new SecretRejectedException());
+    private Prompt checked(CreateEnvelopeRequest request, E2eePrincipal principal) {
+        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
+            throw new InvalidEnvelopeRequestException("expiresAt must be in the future", "expiry_in_past");
         }
-        return prompt.get();
+        Prompt prompt = gate.unlock(request.promptId(), request.secret(), principal);
+        if (prompt.getStatus() != PromptStatus.ACTIVE) {
+            throw new PromptInactiveException();
+        }
+        return prompt;
     }
 
     private Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request) {
-        EnvelopeContent content = new EnvelopeContent(
-                prompt.getId(),
-                prompts.currentText(prompt),
-                request.metadata() == null ? Map.of() : request.metadata());
         try {
-            return metrics.timeEncryption(() -> sealing.seal(recipient, content, request.expiresAt()));
+            return metrics.timeEncryption(() -> sealing.seal(prompt, recipient, request));
         } catch (CryptoException e) {
             metrics.encryptionFailed();
             metrics.created("error");
             audit.failure(ACTION, "prompt", prompt.getId(), "sealing_failed");
             throw new EnvelopeSealingFailedException(e);
         }
-    }
-
-    private RuntimeException refused(UUID promptId, String reason, RuntimeException problem) {
-        metrics.created("rejected");
-        audit.failure(ACTION, "prompt", promptId, reason);
-        return problem;
     }
 }

@@ -87,15 +87,19 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET action = 'forged' WHERE id = ?", sealed))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET hash = '\\x00' WHERE id = ?", sealed))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_logs WHERE id = ?", sealed))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_logs"))
                 .isInstanceOf(DataAccessException.class)
+                .rootCause()
                 .hasMessageContaining("append-only");
     }
 
