@@ -81,6 +81,11 @@ public final class EnvelopeSealer {
                 EMPTY,
                 EMPTY,
                 EMPTY);
+        return encryptAndSign(
+                draft, plaintext, recipient, (RSAPrivateKey) signer.key().getPrivate());
+    }
+
+    private Envelope encryptAndSign(Envelope draft, byte[] plaintext, Recipient recipient, RSAPrivateKey signer) {
         byte[] header = EnvelopeBytes.header(draft);
         byte[] dek = new byte[AesGcm.KEY_LENGTH];
         RANDOM.nextBytes(dek);
@@ -88,7 +93,7 @@ public final class EnvelopeSealer {
             AesGcm.Sealed sealed = AesGcm.create(dek, provider).encrypt(plaintext, header);
             byte[] encryptedKey = oaep.wrap(recipient.key(), dek);
             byte[] signature = pss.sign(
-                    (RSAPrivateKey) signer.key().getPrivate(),
+                    signer,
                     EnvelopeBytes.signatureInput(header, sealed.iv(), encryptedKey, sealed.ciphertext(), sealed.tag()));
             return new Envelope(
                     draft.version(),
