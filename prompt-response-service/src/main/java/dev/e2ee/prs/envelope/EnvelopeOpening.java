@@ -8,6 +8,7 @@ import dev.e2ee.prs.audit.AuditEvent;
 import dev.e2ee.prs.audit.AuditPublisher;
 import dev.e2ee.prs.audit.AuditUnavailableException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
@@ -59,7 +60,7 @@ public class EnvelopeOpening {
                 promptId,
                 opened.content().promptText(),
                 opened.content().metadata(),
-                clock.instant());
+                clock.instant().truncatedTo(ChronoUnit.MILLIS));
     }
 
     private OpenedEnvelope verifyAndDecrypt(JsonNode envelope, String principal) {

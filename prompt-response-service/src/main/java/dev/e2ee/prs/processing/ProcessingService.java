@@ -9,6 +9,7 @@ import dev.e2ee.prs.session.Session;
 import dev.e2ee.prs.session.SessionStore;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,6 @@ class ProcessingService {
     }
 
     private Instant now() {
-        return clock.instant();
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 }

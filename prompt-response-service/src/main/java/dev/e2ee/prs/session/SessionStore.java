@@ -4,6 +4,7 @@ import dev.e2ee.prs.storage.EncryptedValues;
 import dev.e2ee.prs.storage.StorageUnavailableException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -46,7 +47,7 @@ public class SessionStore {
     }
 
     Session create(String owner) {
-        Session session = new Session(UUID.randomUUID(), owner, clock.instant(), List.of());
+        Session session = new Session(UUID.randomUUID(), owner, now(), List.of());
         save(session);
         return session;
     }
@@ -61,8 +62,7 @@ public class SessionStore {
     /** Appends a turn to the owner's session (keeping the newest {@code maxTurns}). */
     public Session append(UUID id, String owner, String prompt, String response) {
         Session session = load(id).filter(s -> s.owner().equals(owner)).orElseThrow(SessionNotFoundException::new);
-        Session next =
-                session.append(new Session.SessionTurn(prompt, response, clock.instant()), properties.maxTurns());
+        Session next = session.append(new Session.SessionTurn(prompt, response, now()), properties.maxTurns());
         save(next);
         return next;
     }
@@ -73,7 +73,11 @@ public class SessionStore {
     }
 
     Instant expiresAt() {
-        return clock.instant().plus(properties.ttl());
+        return now().plus(properties.ttl());
+    }
+
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
     private Optional<Session> load(UUID id) {

@@ -1,0 +1,142 @@
+package dev.e2ee.prs.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.e2ee.crypto.key.Jwk;
+import dev.e2ee.crypto.key.JwkSet;
+import dev.e2ee.crypto.key.RsaKeys;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The vault's JWK Set served over real HTTP by a local server; rotation without restart, rate-limited refresh. */
+class TrustedSignersTests {
+
+    private static final RSAPublicKey FIRST =
+            (RSAPublicKey) RsaKeys.generate(2048).getPublic();
+    private static final RSAPublicKey SECOND =
+            (RSAPublicKey) RsaKeys.generate(2048).getPublic();
+
+    private final AtomicReference<String> served = new AtomicReference<>();
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final MutableClock clock = new MutableClock();
+    private HttpServer server;
+
+    @BeforeEach
+    void serveJwks() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/api/v1/keys/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private TrustedSigners signers() {
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/keys/jwks.json");
+        return new TrustedSigners(
+                List.of(), new VaultJwksClient(url, Duration.ofSeconds(3)), Duration.ofSeconds(10), clock);
+    }
+
+    @Test
+    void findWhenVaultPublishesSigningAndEncryptionKeysThenOnlySigningKeysTrusted() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST), Jwk.encryption(SECOND))).toJson());
+        TrustedSigners signers = signers();
+
+        signers.refresh();
+
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+        assertThat(signers.find(Jwk.thumbprint(SECOND))).isEmpty();
+        assertThat(signers.hasKeys()).isTrue();
+    }
+
+    @Test
+    void findWhenVaultRotatedThenUnknownKidTriggersOneRateLimitedRefresh() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        TrustedSigners signers = signers();
+        signers.refresh();
+        served.set(new JwkSet(List.of(Jwk.signing(SECOND), Jwk.signing(FIRST))).toJson());
+
+        assertThat(signers.find(Jwk.thumbprint(SECOND)))
+                .as("within the minimum interval")
+                .isEmpty();
+        assertThat(signers.find("unknown-kid")).isEmpty();
+        assertThat(fetches).hasValue(1);
+
+        clock.advance(Duration.ofSeconds(11));
+        assertThat(signers.find(Jwk.thumbprint(SECOND))).contains(SECOND);
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+        assertThat(fetches).hasValue(2);
+    }
+
+    @Test
+    void refreshWhenVaultUnreachableThenPreviousKeysKept() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        TrustedSigners signers = signers();
+        signers.refresh();
+        server.stop(0);
+
+        signers.refresh();
+
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+    }
+
+    @Test
+    void refreshWhenVaultServesGarbageThenPreviousKeysKept() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        TrustedSigners signers = signers();
+        signers.refresh();
+        served.set("{\"keys\": \"nope\"}");
+
+        signers.refresh();
+
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+    }
+
+    /** A clock the test moves forward. */
+    static final class MutableClock extends Clock {
+
+        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
