@@ -41,11 +41,14 @@ class PromptController {
 
     private final PromptService service;
     private final PromptQueries queries;
+    private final PromptSearch search;
     private final List<PromptEnvelopes> envelopes;
 
-    PromptController(PromptService service, PromptQueries queries, List<PromptEnvelopes> envelopes) {
+    PromptController(
+            PromptService service, PromptQueries queries, PromptSearch search, List<PromptEnvelopes> envelopes) {
         this.service = service;
         this.queries = queries;
+        this.search = search;
         this.envelopes = envelopes;
     }
 
@@ -71,7 +74,7 @@ class PromptController {
     @GetMapping
     @Operation(summary = "List prompts (metadata only); search = all words, case-insensitive")
     PageResponse<PromptResponse> list(@Valid @ModelAttribute ListQuery query) {
-        return queries.list(query, principal());
+        return search.list(query, principal());
     }
 
     @PutMapping("/{id}")
