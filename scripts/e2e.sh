@@ -120,6 +120,17 @@ step_token() {
   if [ -n "$TOKEN" ]; then pass "token issued"; else fail "token issued" "no token field: $(body_snippet)"; return 1; fi
 }
 
+step_openapi() {
+  http GET /v3/api-docs
+  if expect "OpenAPI JSON through the gateway" 200; then
+    if jq -e '.openapi and .paths["/api/v1/prompts"]' "$WORK/body" >/dev/null 2>&1; then
+      pass "OpenAPI document lists /api/v1/prompts"
+    else
+      fail "OpenAPI document lists /api/v1/prompts" "$(body_snippet)"
+    fi
+  fi
+}
+
 step_unauthenticated() {
   http POST /api/v1/prompts -d '{"promptText": "test", "secret": "test"}'
   expect "POST /api/v1/prompts without a token is refused" 401
@@ -174,6 +185,7 @@ fi
 TOKEN="" PROMPT_ID=""
 step_health
 step_metrics
+step_openapi
 step_unauthenticated
 if step_token && step_seed_prompt && step_envelope; then
   step_process
