@@ -83,7 +83,8 @@ public final class ConfiguredKeyEncryptionKeys implements KeyEncryptionKeyProvid
     /** {@code kek-} + the first 16 base64url characters of HMAC-SHA256(key, "e2ee-kek-id"). */
     public static String keyId(byte[] key32) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
+            Mac mac =
+                    Mac.getInstance("HmacSHA256", CryptoProvider.jdk().provider(CryptoProvider.Operation.HMAC_SHA256));
             mac.init(new SecretKeySpec(key32, "HmacSHA256"));
             byte[] digest = mac.doFinal("e2ee-kek-id".getBytes(StandardCharsets.US_ASCII));
             return "kek-"
