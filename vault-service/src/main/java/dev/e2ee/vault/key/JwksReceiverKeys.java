@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * Receiver keys fetched from the prompt-response service's JWK Set ({@code PROMPT_SERVICE_JWKS_URL}), with
  * connect/read timeouts. The set is cached and fetched again after the refresh interval; a failed fetch keeps the
  * last good set (rotation-safe: keys disappear only when the receiver stops publishing them). An unknown kid triggers
- * one early refresh at most every {@link #MIN_REFRESH_GAP}. The current key is the first {@code use=enc} key.
+ * one early refresh; fetches are attempted at most every {@link #MIN_REFRESH_GAP}, so a receiver
+ * outage does not cost a timeout on every request. The current key is the first {@code use=enc} key.
  */
 final class JwksReceiverKeys implements ReceiverKeys {
 
@@ -81,9 +82,10 @@ final class JwksReceiverKeys implements ReceiverKeys {
 
     private synchronized List<Jwk> keys(boolean force) {
         Snapshot current = snapshot;
-        boolean stale =
-                current == null || clock.instant().isAfter(current.fetchedAt().plus(refreshInterval));
-        if (force || stale) {
+        Instant now = clock.instant();
+        boolean stale = current == null || now.isAfter(current.fetchedAt().plus(refreshInterval));
+        boolean mayTry = lastAttempt.equals(Instant.EPOCH) || now.isAfter(lastAttempt.plus(MIN_REFRESH_GAP));
+        if (force || (stale && mayTry)) {
             fetch().ifPresent(keys -> snapshot = new Snapshot(keys, clock.instant()));
             current = snapshot;
         }

@@ -1,0 +1,140 @@
+package dev.e2ee.vault.key;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.e2ee.crypto.key.Jwk;
+import dev.e2ee.crypto.key.JwkSet;
+import dev.e2ee.crypto.key.RsaKeys;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The receiver's JWK Set as served by a local stand-in for the prompt-response service. */
+class JwksReceiverKeysTests {
+
+    private static final RSAPublicKey FIRST =
+            (RSAPublicKey) RsaKeys.generate(2048).getPublic();
+    private static final RSAPublicKey SECOND =
+            (RSAPublicKey) RsaKeys.generate(2048).getPublic();
+
+    private final AtomicReference<String> served = new AtomicReference<>();
+    private final AtomicInteger status = new AtomicInteger(200);
+    private final AtomicInteger fetches = new AtomicInteger();
+    private final MutableClock clock = new MutableClock();
+    private HttpServer server;
+    private JwksReceiverKeys keys;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/jwks.json", exchange -> {
+            fetches.incrementAndGet();
+            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(status.get(), body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
+        keys = new JwksReceiverKeys(url, Duration.ofMinutes(5), Duration.ofSeconds(2), clock);
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    @Test
+    void currentWhenSetFetchedThenFirstEncryptionKeyAndCached() {
+        serve(Jwk.signing(SECOND), Jwk.encryption(FIRST), Jwk.encryption(SECOND));
+
+        assertThat(keys.current().kid()).isEqualTo(Jwk.thumbprint(FIRST));
+        assertThat(keys.current().key()).isEqualTo(FIRST);
+        assertThat(keys.find(Jwk.thumbprint(SECOND))).isPresent();
+        assertThat(keys.find("prompt_response_enc_public"))
+                .hasValueSatisfying(r -> assertThat(r.key()).isEqualTo(FIRST));
+        assertThat(fetches.get()).isEqualTo(1);
+    }
+
+    @Test
+    void findWhenUnknownKidThenOneEarlyRefreshPicksUpRotation() {
+        serve(Jwk.encryption(FIRST));
+        keys.current();
+        serve(Jwk.encryption(SECOND), Jwk.encryption(FIRST));
+
+        assertThat(keys.find(Jwk.thumbprint(SECOND))).isEmpty();
+        clock.advance(JwksReceiverKeys.MIN_REFRESH_GAP.plusSeconds(1));
+        assertThat(keys.find(Jwk.thumbprint(SECOND))).isPresent();
+        assertThat(keys.find("caller-chosen-key")).isEmpty();
+        assertThat(keys.current().kid()).isEqualTo(Jwk.thumbprint(SECOND));
+    }
+
+    @Test
+    void refreshWhenServerFailsThenLastGoodSetKept() {
+        serve(Jwk.encryption(FIRST));
+        keys.current();
+        status.set(503);
+        clock.advance(Duration.ofMinutes(6));
+
+        assertThat(keys.current().key()).isEqualTo(FIRST);
+        assertThat(fetches.get()).isEqualTo(2);
+    }
+
+    @Test
+    void currentWhenNeverFetchedThenUnavailable() {
+        status.set(500);
+        served.set("{}");
+
+        assertThatThrownBy(keys::current).isInstanceOf(ReceiverKeysUnavailableException.class);
+    }
+
+    @Test
+    void currentWhenSetHasNoEncryptionKeyThenUnavailable() {
+        serve(Jwk.signing(FIRST));
+
+        assertThatThrownBy(keys::current).isInstanceOf(ReceiverKeysUnavailableException.class);
+    }
+
+    private void serve(Jwk... jwks) {
+        served.set(new JwkSet(List.of(jwks)).toJson());
+    }
+
+    private static final class MutableClock extends Clock {
+        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}
