@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -31,45 +32,77 @@ class AsyncTakeoverTests {
         Api.User user = api.user();
         String marker = Sensitive.marker("job");
         String text = "Slow job " + marker + " " + LlmStub.SLOW;
-        cluster.llm.slowMillis(6000);
+        cluster.llm.slowMillis(Cluster.CLAIM_IDLE.toMillis() / 2); // shorter than the claim timeout
+        Taken taken = submitAndKillTheWorker(user, marker, text);
+
+        JsonNode first = awaitResult(taken, user);
+        assertThat(first.path("result").asString()).isEqualTo("answer:" + text);
+        ServiceProcess.sleep(Cluster.CLAIM_IDLE.toMillis() + 2000); // a late duplicate would show up by now
+        for (int i = 0; i < 3; i++) {
+            assertThat(result(taken.survivorIndex(), taken.jobId(), user))
+                    .as("one result, the same on every read")
+                    .isEqualTo(first);
+        }
+        System.out.println("[system-test] LLM calls for the job: " + cluster.llm.callsFor(marker)
+                + " (at-least-once delivery; the caller sees one result)");
+        cluster.restart(taken.worker());
+        assertThat(result(cluster.prompts.indexOf(taken.worker()), taken.jobId(), user))
+                .as("the restarted instance serves the same single result")
+                .isEqualTo(first);
+    }
+
+    @Test
+    @Disabled("bug (prompt-response-service): a job whose LLM call outlasts e2ee.jobs.claim-idle is claimed again"
+            + " while still running (no heartbeat/XCLAIM refresh of the pending entry), and every duplicate run"
+            + " overwrites the stored result: GET /api/v1/responses/{id} first returns one response (id A) and later"
+            + " another (id B) for the same job. Completion must be idempotent (first DONE wins, e.g. SET NX / a"
+            + " state check) and long calls should refresh their claim. Seen with claim-idle 8 s and a 12 s LLM call;"
+            + " with the defaults (60 s) it needs a call > 60 s, which read-timeout 30 s x 3 attempts allows.")
+    void jobOutlastingTheClaimTimeoutWhenPolledThenItsResultNeverChanges() {
+        Api.User user = api.user();
+        String marker = Sensitive.marker("longjob");
+        String text = "Long job " + marker + " " + LlmStub.SLOW;
+        cluster.llm.slowMillis(Cluster.CLAIM_IDLE.toMillis() + 4000);
+        Taken taken = submitAndKillTheWorker(user, marker, text);
+        JsonNode first = awaitResult(taken, user);
+        ServiceProcess.sleep(2 * Cluster.CLAIM_IDLE.toMillis() + 6000);
+        assertThat(result(taken.survivorIndex(), taken.jobId(), user)).isEqualTo(first);
+        cluster.restart(taken.worker());
+    }
+
+    private record Taken(String jobId, ServiceProcess worker, int survivorIndex) {}
+
+    private static Taken submitAndKillTheWorker(Api.User user, String marker, String text) {
         Http.Response accepted = api.prompt(0, "POST", "/api/v1/prompts/process", user)
                 .json(Map.of("promptText", text, "options", Map.of("async", true)))
                 .send();
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
-        String jobId = accepted.json().path("id").asString();
-
         Faults.await("the LLM call started", Duration.ofSeconds(60), () -> cluster.llm.callsFor(marker) >= 1);
         int port = cluster.llm.callerPort(marker).orElseThrow();
         ServiceProcess worker = SocketOwner.of(port, cluster.prompts)
                 .orElseThrow(() -> new AssertionError("no instance owns the LLM connection"));
         ServiceProcess survivor = cluster.prompts.get(0) == worker ? cluster.prompts.get(1) : cluster.prompts.get(0);
-        int survivorIndex = cluster.prompts.indexOf(survivor);
         worker.kill();
         System.out.println("[system-test] killed " + worker.name() + " mid-call; " + survivor.name() + " takes over");
+        return new Taken(accepted.json().path("id").asString(), worker, cluster.prompts.indexOf(survivor));
+    }
 
-        AtomicReference<Http.Response> done = new AtomicReference<>();
-        Faults.await("the job completed on " + survivor.name(), Duration.ofSeconds(90), () -> {
-            Http.Response poll = api.prompt(survivorIndex, "GET", "/api/v1/responses/" + jobId, user)
+    private static JsonNode awaitResult(Taken taken, Api.User user) {
+        AtomicReference<JsonNode> done = new AtomicReference<>();
+        Faults.await("the job completed on the survivor", Duration.ofSeconds(90), () -> {
+            Http.Response poll = api.prompt(taken.survivorIndex(), "GET", "/api/v1/responses/" + taken.jobId(), user)
                     .send();
             assertThat(poll.status()).as(poll.toString()).isIn(200, 202);
-            done.set(poll);
+            done.set(poll.json().path("response"));
             return poll.status() == 200;
         });
-        JsonNode first = done.get().json().path("response");
-        assertThat(first.path("result").asString()).isEqualTo("answer:" + text);
-        JsonNode again = api.prompt(survivorIndex, "GET", "/api/v1/responses/" + jobId, user)
+        return done.get();
+    }
+
+    private static JsonNode result(int instance, String jobId, Api.User user) {
+        return api.prompt(instance, "GET", "/api/v1/responses/" + jobId, user)
                 .send()
                 .json()
                 .path("response");
-        assertThat(again).as("one result, the same on every read").isEqualTo(first);
-        System.out.println("[system-test] LLM calls for the job: " + cluster.llm.callsFor(marker)
-                + " (at-least-once delivery; the caller sees one result)");
-        cluster.restart(worker);
-        assertThat(api.prompt(cluster.prompts.indexOf(worker), "GET", "/api/v1/responses/" + jobId, user)
-                        .send()
-                        .json()
-                        .path("response"))
-                .as("the restarted instance serves the same single result")
-                .isEqualTo(first);
     }
 }

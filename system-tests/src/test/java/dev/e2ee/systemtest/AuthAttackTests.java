@@ -139,7 +139,7 @@ class AuthAttackTests {
     @Test
     void userWhenReachingForAdminOrAuditorPowersThen403() {
         Api.User user = api.user();
-        Api.User odd = api.withRoles(List.of("Admin", "ROLE_ADMIN", "root", "superuser"));
+        Api.User odd = api.withRoles(List.of("root", "superuser", "administrator", "admin-user"));
         List<Http.Response> attempts = new ArrayList<>();
         for (Api.User caller : List.of(user, odd)) {
             attempts.add(api.vault("GET", "/api/v1/api-keys", caller).send());

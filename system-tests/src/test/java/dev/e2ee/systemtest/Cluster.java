@@ -21,6 +21,8 @@ final class Cluster {
     static final String ISSUER = "https://system-test.e2ee.invalid";
     static final String ALLOWED_ORIGIN = "https://app.system-test.invalid";
     static final Duration STARTUP = Duration.ofSeconds(300);
+    /** Jobs unacknowledged this long are taken over by another instance (short, so takeover tests are quick). */
+    static final Duration CLAIM_IDLE = Duration.ofSeconds(8);
 
     private static Cluster instance;
 
@@ -78,6 +80,7 @@ final class Cluster {
     private static Cluster start() {
         Infra.Postgres postgres = Infra.postgres();
         Infra.Redis redis = Infra.redis();
+        Infra.clearRedisDatabase(redis);
         Path work = Infra.workDirectory().resolve("run-" + System.currentTimeMillis());
         try {
             Path vaultJar = Infra.snapshot(Infra.jar("e2ee.vault.jar"), work);
@@ -208,7 +211,7 @@ final class Cluster {
 
     private static List<String> promptArguments() {
         List<String> arguments = new ArrayList<>(common());
-        arguments.add("--e2ee.jobs.claim-idle=4s");
+        arguments.add("--e2ee.jobs.claim-idle=" + CLAIM_IDLE.toSeconds() + "s");
         arguments.add("--e2ee.jobs.reclaim-interval=1s");
         arguments.add("--e2ee.openai.read-timeout=30s");
         return arguments;

@@ -31,7 +31,8 @@ class CrashRecoveryTests {
         java.time.Instant from = java.time.Instant.now().minusSeconds(5);
         List<Load.Outcome> outcomes;
         try (Load load = new Load(3, Load.promptsAndEnvelopes(api))) {
-            ServiceProcess.sleep(3000);
+            load.awaitAcknowledged(20, java.time.Duration.ofSeconds(60));
+            ServiceProcess.sleep(500);
             cluster.vault.kill();
             ServiceProcess.sleep(500);
             outcomes = load.stop();

@@ -38,7 +38,8 @@ class GracefulShutdownTests {
         long signalledAt;
         OptionalInt exit;
         try (Load load = new Load(4, Load.promptsAndEnvelopes(api))) {
-            ServiceProcess.sleep(2500);
+            load.awaitAcknowledged(20, Duration.ofSeconds(60));
+            ServiceProcess.sleep(500);
             signalledAt = System.nanoTime();
             cluster.vault.signalTerm();
             exit = cluster.vault.awaitExit(GRACE);

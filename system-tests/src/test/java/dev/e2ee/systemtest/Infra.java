@@ -120,7 +120,17 @@ final class Infra {
         Assumptions.abort("SKIPPED: " + message);
     }
 
+    /**
+     * Starts each run on an empty database of its own (earlier runs' keys metadata, e.g. a rotated signing key,
+     * would otherwise leak into this run). When another run is using it, DROP fails and the database is reused.
+     */
     private static void createDatabaseIfMissing(Postgres server) {
+        try (Connection connection = server.connect("postgres");
+                Statement drop = connection.createStatement()) {
+            drop.execute("DROP DATABASE IF EXISTS " + DATABASE);
+        } catch (SQLException e) {
+            System.err.println("[system-test] database " + DATABASE + " is in use; reusing it: " + e.getMessage());
+        }
         try (Connection connection = server.connect("postgres");
                 PreparedStatement exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
             exists.setString(1, DATABASE);
@@ -136,6 +146,30 @@ final class Infra {
             if (!"42P04".equals(e.getSQLState())) { // duplicate_database: created concurrently
                 throw new IllegalStateException("cannot create database " + DATABASE, e);
             }
+        }
+    }
+
+    /** Removes this suite's keys ({@code e2ee:*}) from its own logical database 13 — never FLUSHDB. */
+    static void clearRedisDatabase(Redis server) {
+        io.lettuce.core.RedisClient client = io.lettuce.core.RedisClient.create(io.lettuce.core.RedisURI.builder()
+                .withHost(server.host())
+                .withPort(server.port())
+                .withDatabase(REDIS_DATABASE)
+                .build());
+        try (var connection = client.connect()) {
+            var redis = connection.sync();
+            io.lettuce.core.ScanCursor cursor = io.lettuce.core.ScanCursor.INITIAL;
+            do {
+                io.lettuce.core.KeyScanCursor<String> page = redis.scan(
+                        cursor,
+                        io.lettuce.core.ScanArgs.Builder.matches("e2ee:*").limit(500));
+                if (!page.getKeys().isEmpty()) {
+                    redis.unlink(page.getKeys().toArray(String[]::new));
+                }
+                cursor = page;
+            } while (!cursor.isFinished());
+        } finally {
+            client.shutdown();
         }
     }
 

@@ -61,6 +61,14 @@ final class Load implements AutoCloseable {
         return outcomes();
     }
 
+    /** Waits until at least {@code count} operations were acknowledged (2xx), so a fault hits a working system. */
+    void awaitAcknowledged(int count, java.time.Duration timeout) {
+        Faults.await(
+                count + " acknowledged writes",
+                timeout,
+                () -> outcomes.stream().filter(Outcome::ok).count() >= count);
+    }
+
     List<Outcome> outcomes() {
         return new ArrayList<>(outcomes);
     }

@@ -36,29 +36,32 @@ class RedisOutageTests {
             ServiceProcess.sleep(1500);
             cutAt = System.nanoTime();
             cluster.redisProxy.cut();
-
-            Faults.await(
-                    "vault health reports redis down",
-                    Duration.ofSeconds(30),
-                    () -> "down"
-                            .equals(vaultHealth()
-                                    .path("checks")
-                                    .path("redis")
-                                    .path("status")
-                                    .asString()));
-            Faults.await(
-                    "prompt-response readiness 503",
-                    Duration.ofSeconds(30),
-                    () -> cluster.prompt().readyStatus() == 503);
-            Http.Response process = processText(0);
-            assertThat(process.status()).as("fail closed: " + process).isEqualTo(503);
-            assertThat(ApiAbuseTests.isProblem(process)).isTrue();
-            Http.Response decrypt = api.decrypt(1, api.user(), Map.of("version", 2));
-            assertThat(decrypt.status()).as("no unaudited opening: " + decrypt).isIn(400, 503);
-            ServiceProcess.sleep(4000);
-
-            restoredAt = System.nanoTime();
-            cluster.redisProxy.restore();
+            try {
+                Faults.await(
+                        "vault health reports redis down",
+                        Duration.ofSeconds(30),
+                        () -> "down"
+                                .equals(vaultHealth()
+                                        .path("checks")
+                                        .path("redis")
+                                        .path("status")
+                                        .asString()));
+                Faults.await(
+                        "prompt-response readiness 503",
+                        Duration.ofSeconds(30),
+                        () -> cluster.prompt().readyStatus() == 503);
+                Http.Response process = processText(0);
+                assertThat(process.status()).as("fail closed: " + process).isEqualTo(503);
+                assertThat(ApiAbuseTests.isProblem(process)).isTrue();
+                Http.Response decrypt = api.decrypt(1, api.user(), Map.of("version", 2));
+                assertThat(decrypt.status())
+                        .as("no unaudited opening: " + decrypt)
+                        .isIn(400, 503);
+                ServiceProcess.sleep(4000);
+            } finally {
+                restoredAt = System.nanoTime();
+                cluster.redisProxy.restore();
+            }
             Faults.await(
                     "vault health reports redis up",
                     Duration.ofSeconds(60),
