@@ -79,7 +79,7 @@ start_topology() {
       return 1
     fi
   done
-  ensure_postgres && ensure_redis || return 1
+  ensure_postgres && ensure_redis && ensure_command jq jq && ensure_command curl curl || return 1
   # This database belongs to the e2e run alone: recreate it so every run starts clean.
   dropdb --if-exists --force -h "$PG_HOST" -p "$PG_PORT" -U "$PG_SUPERUSER" "$DATABASE_NAME" || return 1
   # Run private copies of the jars, so a rebuild in the working tree cannot change them under a running JVM.
@@ -175,6 +175,7 @@ step_process() {
 }
 
 mkdir -p "$WORK"
+if [ "$START" = no ] && ! ensure_command jq jq; then fail "jq is needed"; exit 1; fi
 if [ "$START" = yes ]; then
   if ! start_topology; then
     fail "start the local topology (scripts/run-local.sh --detach)"

@@ -80,15 +80,10 @@ build_jars_if_missing() {
   [ -f "$VAULT_JAR" ] && [ -f "$PROMPT_JAR" ] || die "the build did not produce $VAULT_JAR and $PROMPT_JAR"
 }
 
-ensure_nginx() {
-  if command -v nginx >/dev/null 2>&1; then return 0; fi
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
-    log "nginx is missing; installing it (apt-get install nginx, its system service is not started)"
-    apt-get update -qq
-    RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
-  else
-    die "nginx is not installed. Install it (Debian/Ubuntu: sudo apt-get install nginx) and run again."
-  fi
+ensure_tools() {
+  # nginx is installed without starting its system service (RUNLEVEL=1); run-local runs its own instance.
+  ensure_command nginx nginx && ensure_command curl curl && ensure_command openssl openssl \
+    || die "missing tools (see above)"
 }
 
 mime_types() {
@@ -196,7 +191,7 @@ start_all() {
   ensure_postgres
   ensure_redis
   ensure_database "$DATABASE_NAME"
-  ensure_nginx
+  ensure_tools
   "$ROOT/scripts/gen-dev-keys.sh" "$KEYS_DIR" >/dev/null
   JWT_SECRET="${JWT_SECRET:-$(cat "$KEYS_DIR/jwt-secret")}"
   E2EE_BOOTSTRAP_ADMIN_API_KEY="${E2EE_BOOTSTRAP_ADMIN_API_KEY:-$(cat "$KEYS_DIR/bootstrap-admin-api-key")}"

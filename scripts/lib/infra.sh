@@ -46,3 +46,17 @@ ensure_database() {
     echo "created database $name"
   fi
 }
+
+# ensure_command COMMAND [DEBIAN_PACKAGE]: installs the package with apt-get when the command is missing and we
+# are root (without starting any service the package ships); otherwise says what to install and fails.
+ensure_command() {
+  local cmd="$1" pkg="${2:-$1}"
+  if command -v "$cmd" >/dev/null 2>&1; then return 0; fi
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "$cmd is missing; installing Debian package $pkg"
+    if [ -z "${E2EE_APT_UPDATED:-}" ]; then apt-get update -qq && E2EE_APT_UPDATED=1; fi
+    RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$pkg" >/dev/null && command -v "$cmd" >/dev/null && return 0
+  fi
+  echo "$cmd is not installed; install it (Debian/Ubuntu: sudo apt-get install $pkg) and run again" >&2
+  return 1
+}
