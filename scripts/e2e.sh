@@ -112,7 +112,7 @@ step_metrics() {
 }
 
 step_token() {
-  local key="${E2E_BOOTSTRAP_API_KEY:-}"
+  local key="${E2E_BOOTSTRAP_API_KEY:-${E2EE_BOOTSTRAP_ADMIN_API_KEY:-}}"
   if [ -z "$key" ]; then key="$(cat "$LOCAL_DIR/dev-keys/bootstrap-admin-api-key")"; fi
   http POST /api/v1/auth/token -H "X-API-Key: $key"
   expect "POST /api/v1/auth/token with the bootstrap API key" 200 201 || return 1

@@ -163,6 +163,10 @@ wait_healthy() {
 }
 
 print_usage_hint() {
+  local key_source="\$(cat $KEYS_DIR/bootstrap-admin-api-key)"
+  if [ "$E2EE_BOOTSTRAP_ADMIN_API_KEY" != "$(cat "$KEYS_DIR/bootstrap-admin-api-key")" ]; then
+    key_source="\$E2EE_BOOTSTRAP_ADMIN_API_KEY"
+  fi
   cat <<EOF
 
   Gateway (use this):   http://127.0.0.1:$GATEWAY_PORT/api/v1/health
@@ -173,7 +177,7 @@ print_usage_hint() {
 
   Get a token with the bootstrap admin API key:
     TOKEN=\$(curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/api/v1/auth/token \\
-      -H "X-API-Key: \$(cat $KEYS_DIR/bootstrap-admin-api-key)" | jq -r .accessToken)
+      -H "X-API-Key: $key_source" | jq -r .accessToken)
     curl -X POST http://127.0.0.1:$GATEWAY_PORT/api/v1/prompts -H "Authorization: Bearer \$TOKEN" \\
       -d '{"promptText": "test", "secret": "test"}'
 
