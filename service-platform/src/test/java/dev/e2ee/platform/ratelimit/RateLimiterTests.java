@@ -10,7 +10,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceClientConfiguration;
@@ -19,19 +20,34 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 class RateLimiterTests {
 
-    private LettuceConnectionFactory factory;
+    private static LettuceConnectionFactory factory;
+    private static StringRedisTemplate closedPort;
 
-    @AfterEach
-    void close() {
-        if (factory != null) {
-            factory.destroy();
+    @BeforeAll
+    static void connectToClosedPort() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
         }
+        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
+                .commandTimeout(Duration.ofMillis(300))
+                .shutdownTimeout(Duration.ZERO)
+                .build();
+        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port), client);
+        factory.afterPropertiesSet();
+        factory.start();
+        closedPort = new StringRedisTemplate(factory);
+    }
+
+    @AfterAll
+    static void close() {
+        factory.destroy();
     }
 
     @Test
-    void redisDownWhenCheckingThenPerInstanceLimitsAndBackoff() throws IOException {
+    void redisDownWhenCheckingThenPerInstanceLimitsAndBackoff() {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:10Z"));
-        RateLimiter limiter = new RateLimiter(templateOnClosedPort(), properties(), clock);
+        RateLimiter limiter = new RateLimiter(closedPort, properties(), clock);
         List<RateLimiter.Limit> limits = List.of(new RateLimiter.Limit("default", 2));
         String principal = "user:" + UUID.randomUUID();
 
@@ -61,9 +77,9 @@ class RateLimiterTests {
     }
 
     @Test
-    void severalLimitsWhenOneExceededThenItIsReported() throws IOException {
+    void severalLimitsWhenOneExceededThenItIsReported() {
         MutableClock clock = new MutableClock(Instant.parse("2030-01-01T00:00:10Z"));
-        RateLimiter limiter = new RateLimiter(templateOnClosedPort(), properties(), clock);
+        RateLimiter limiter = new RateLimiter(closedPort, properties(), clock);
         List<RateLimiter.Limit> limits =
                 List.of(new RateLimiter.Limit("default", 100), new RateLimiter.Limit("envelope-create", 1));
         String principal = "key:" + UUID.randomUUID();
@@ -75,20 +91,6 @@ class RateLimiterTests {
         assertThat(first.remaining()).isZero();
         assertThat(second.exceeded()).isTrue();
         assertThat(second.limit()).isEqualTo(1);
-    }
-
-    private StringRedisTemplate templateOnClosedPort() throws IOException {
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
-        LettuceClientConfiguration client = LettuceClientConfiguration.builder()
-                .commandTimeout(Duration.ofMillis(300))
-                .build();
-        factory = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", port), client);
-        factory.afterPropertiesSet();
-        factory.start();
-        return new StringRedisTemplate(factory);
     }
 
     private static RateLimitProperties properties() {
