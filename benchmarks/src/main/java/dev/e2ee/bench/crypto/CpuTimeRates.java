@@ -70,7 +70,7 @@ public final class CpuTimeRates {
     }
 
     private static void report(String provider, String operation, double seconds, Runnable op) {
-        measure(op, seconds / 3);
+        measure(op, seconds);
         double rate = measure(op, seconds);
         System.out.printf("%-7s %-22s %10.0f ops per CPU-second%n", provider, operation, rate);
     }
