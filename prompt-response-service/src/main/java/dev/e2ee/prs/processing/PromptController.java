@@ -1,10 +1,8 @@
 package dev.e2ee.prs.processing;
 
 import dev.e2ee.platform.security.E2eePrincipal;
-import dev.e2ee.platform.web.RequestContext;
 import dev.e2ee.prs.envelope.EnvelopeOpening;
 import dev.e2ee.prs.envelope.OpenedPrompt;
-import dev.e2ee.prs.job.JobQueue;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -17,7 +15,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/v1/prompts/process}: synchronous (200) or, with {@code options.async}, a job (202). */
 @RestController
@@ -26,21 +23,15 @@ class PromptController {
 
     private final EnvelopeOpening opening;
     private final ProcessingService processing;
-    private final JobQueue jobs;
+    private final AsyncSubmission async;
     private final ResponseRenderer renderer;
-    private final JsonMapper json;
 
     PromptController(
-            EnvelopeOpening opening,
-            ProcessingService processing,
-            JobQueue jobs,
-            ResponseRenderer renderer,
-            JsonMapper json) {
+            EnvelopeOpening opening, ProcessingService processing, AsyncSubmission async, ResponseRenderer renderer) {
         this.opening = opening;
         this.processing = processing;
-        this.jobs = jobs;
+        this.async = async;
         this.renderer = renderer;
-        this.json = json;
     }
 
     @PostMapping("/api/v1/prompts/process")
@@ -56,9 +47,7 @@ class PromptController {
         ResponseFormat format = ResponseFormat.choose(options.format(), accept);
         PromptWork work = work(request, options, principal.subject());
         if (options.asyncRequested()) {
-            RequestContext context = RequestContext.current();
-            UUID jobId = jobs.submit(
-                    principal.subject(), context.requestId(), context.clientAddress(), json.writeValueAsString(work));
+            UUID jobId = async.submit(work);
             return ResponseEntity.accepted()
                     .location(URI.create("/api/v1/responses/" + jobId))
                     .body(new JobAccepted(jobId, "pending"));

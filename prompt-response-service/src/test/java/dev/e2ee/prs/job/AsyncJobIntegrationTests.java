@@ -60,6 +60,19 @@ class AsyncJobIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void asyncWhenSessionBelongsToSomeoneElseThenNotFoundAtOnce() {
+        String session = json(post("/api/v1/sessions", userToken("alice"), ""))
+                .path("id")
+                .asString();
+        String body = "{\"promptText\":\"x\",\"sessionId\":\"" + session + "\",\"options\":{\"async\":true}}";
+
+        assertThat(post("/api/v1/prompts/process", userToken("bob"), body).statusCode())
+                .isEqualTo(404);
+        assertThat(post("/api/v1/prompts/process", userToken("alice"), body).statusCode())
+                .isEqualTo(202);
+    }
+
+    @Test
     void asyncWhenWorkerDiesMidJobThenAnotherConsumerClaimsAndFinishesIt() {
         String owner = "dora";
         UUID jobId = UUID.randomUUID();
