@@ -64,8 +64,9 @@ class AuthTokenController {
                 .filter(p -> p.method() != AuthMethod.JWT)
                 .or(() -> resolve(headerKey != null ? headerKey : body == null ? null : body.apiKey()))
                 .orElseThrow(this::unauthenticated);
-        return new TokenResponse(
-                issuer.issue(principal), "Bearer", issuer.lifetime().toSeconds());
+        String token = issuer.issue(principal);
+        audit.standalone(principal, "auth.token", "api_key", principal.apiKeyId());
+        return new TokenResponse(token, "Bearer", issuer.lifetime().toSeconds());
     }
 
     private Optional<E2eePrincipal> resolve(String rawKey) {

@@ -65,6 +65,23 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     }
 
     @Test
+    void tokenExchangeWhenBootstrapKeyThenAuditRow() {
+        String requestId = "token-" + UUID.randomUUID();
+        send(request("/api/v1/auth/token", null)
+                .header("X-API-Key", BOOTSTRAP_KEY)
+                .header("X-Request-ID", requestId)
+                .POST(HttpRequest.BodyPublishers.noBody()));
+
+        assertThat(jdbc.queryForList(
+                        "SELECT action, outcome, principal FROM audit_logs WHERE request_id = ?", requestId))
+                .singleElement()
+                .satisfies(r -> assertThat(r)
+                        .containsEntry("action", "auth.token")
+                        .containsEntry("outcome", "success")
+                        .containsEntry("principal", "bootstrap-admin"));
+    }
+
+    @Test
     void authenticationFailureWhenBadTokenThenAuditRow() {
         String requestId = "auth-fail-" + UUID.randomUUID();
         send(request("/api/v1/prompts", "not-a-token")

@@ -54,6 +54,9 @@ class AtRestIntegrationTests extends VaultIntegrationTest {
         assertThat(get("/api/v1/prompts?search=quarterly", user).statusCode()).isEqualTo(200);
         get("/api/v1/audit-logs/verify", admin);
 
+        assertThat(delete("/api/v1/api-keys/" + body(keyResponse).get("id"), admin)
+                        .statusCode())
+                .isEqualTo(204);
         List<String> forbidden = new ArrayList<>();
         for (String value : List.of(text, newText, secret, apiKey, text.split(" ")[0], newText.split(" ")[0])) {
             forbidden.addAll(encodings(value));
