@@ -1,5 +1,8 @@
 package dev.e2ee.platform.ratelimit;
 
+import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
+import dev.e2ee.platform.web.ProblemWriter;
 import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,9 +18,10 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** The Redis rate limiter (when {@code e2ee.rate-limit.enabled} is not false) and its health state. */
-@AutoConfiguration(after = DataRedisAutoConfiguration.class)
+@AutoConfiguration(after = {DataRedisAutoConfiguration.class, PlatformWebAutoConfiguration.class})
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimitAutoConfiguration {
 
@@ -27,6 +31,14 @@ public class RateLimitAutoConfiguration {
     @ConditionalOnProperty(prefix = "e2ee.rate-limit", name = "enabled", havingValue = "true", matchIfMissing = true)
     RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
         return new RateLimiter(redis, properties, Clock.systemUTC());
+    }
+
+    @Bean
+    @ConditionalOnBean(RateLimiter.class)
+    SecurityChainCustomizer e2eeRateLimitChainCustomizer(
+            RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+        return http ->
+                http.addFilterBefore(new RateLimitFilter(limiter, properties, problems), AuthorizationFilter.class);
     }
 
     @Bean

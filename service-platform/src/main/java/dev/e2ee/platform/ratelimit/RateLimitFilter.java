@@ -29,7 +29,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
  * client address. Sets {@code X-RateLimit-Limit}, {@code X-RateLimit-Remaining}, {@code X-RateLimit-Reset} (Unix
  * seconds at which the window ends) and answers 429 {@code RATE_LIMITED} with {@code Retry-After} (seconds).
  */
-public final class RateLimitFilter extends OncePerRequestFilter {
+final class RateLimitFilter extends OncePerRequestFilter {
 
     private static final Pattern PLAIN_KEY = Pattern.compile("[A-Za-z0-9._@:-]{1,100}");
 
@@ -41,7 +41,7 @@ public final class RateLimitFilter extends OncePerRequestFilter {
     private final List<CompiledRule> rules;
     private final List<PathPattern> excluded;
 
-    public RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
         this.limiter = limiter;
         this.problems = problems;
         this.defaultLimit = new RateLimiter.Limit("default", properties.requestsPerMinute());

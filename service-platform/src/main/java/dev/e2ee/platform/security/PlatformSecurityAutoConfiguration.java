@@ -1,8 +1,5 @@
 package dev.e2ee.platform.security;
 
-import dev.e2ee.platform.ratelimit.RateLimitFilter;
-import dev.e2ee.platform.ratelimit.RateLimitProperties;
-import dev.e2ee.platform.ratelimit.RateLimiter;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
 import dev.e2ee.platform.web.WebProperties;
@@ -28,7 +25,6 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -96,9 +92,9 @@ public class PlatformSecurityAutoConfiguration {
                 new ApiKeyAuthentication(properties.bootstrapAdminApiKey(), apiKeyAuthenticator.getIfUnique());
         http.addFilterBefore(
                 new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
-        RateLimitFilter rateLimitFilter = filters.rateLimitFilter();
-        if (rateLimitFilter != null) {
-            http.addFilterBefore(rateLimitFilter, AuthorizationFilter.class);
+        for (SecurityChainCustomizer customizer :
+                filters.chainCustomizers().orderedStream().toList()) {
+            customizer.customize(http);
         }
         filters.cors().ifPresent(source -> http.cors(cors -> cors.configurationSource(source)));
         http.authorizeHttpRequests(rules -> {
@@ -118,24 +114,17 @@ public class PlatformSecurityAutoConfiguration {
     PlatformFilters e2eePlatformFilters(
             ProblemWriter problems,
             WebProperties web,
-            RateLimitProperties rateLimits,
-            ObjectProvider<RateLimiter> limiter,
+            ObjectProvider<SecurityChainCustomizer> chainCustomizers,
             ObjectProvider<AuthorizationRules> authorizationRules) {
-        return new PlatformFilters(problems, web, rateLimits, limiter, authorizationRules);
+        return new PlatformFilters(problems, web, chainCustomizers, authorizationRules);
     }
 
     /** What the chain needs from the other features, gathered to keep the chain's bean method readable. */
     record PlatformFilters(
             ProblemWriter problems,
             WebProperties web,
-            RateLimitProperties rateLimits,
-            ObjectProvider<RateLimiter> limiter,
+            ObjectProvider<SecurityChainCustomizer> chainCustomizers,
             ObjectProvider<AuthorizationRules> authorizationRules) {
-
-        RateLimitFilter rateLimitFilter() {
-            RateLimiter rateLimiter = rateLimits.enabled() ? limiter.getIfAvailable() : null;
-            return rateLimiter == null ? null : new RateLimitFilter(rateLimiter, rateLimits, problems);
-        }
 
         java.util.Optional<UrlBasedCorsConfigurationSource> cors() {
             if (web.allowedOrigins().isEmpty()) {

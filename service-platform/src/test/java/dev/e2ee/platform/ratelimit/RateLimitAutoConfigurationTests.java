@@ -1,0 +1,42 @@
+package dev.e2ee.platform.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.e2ee.platform.security.PlatformSecurityAutoConfiguration;
+import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+
+class RateLimitAutoConfigurationTests {
+
+    private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
+            .withPropertyValues("e2ee.security.jwt-secret=" + "s".repeat(40))
+            .withConfiguration(AutoConfigurations.of(
+                    JacksonAutoConfiguration.class,
+                    DataRedisAutoConfiguration.class,
+                    PlatformWebAutoConfiguration.class,
+                    RateLimitAutoConfiguration.class,
+                    PlatformSecurityAutoConfiguration.class));
+
+    @Test
+    void redisPresentWhenDefaultsThenLimiterInChain() {
+        runner.run(context -> {
+            assertThat(context).hasSingleBean(RateLimiter.class);
+            assertThat(context).hasSingleBean(SecurityChainCustomizer.class);
+            assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
+        });
+    }
+
+    @Test
+    void disabledWhenPropertyFalseThenNoLimiterAndHealthSaysDisabled() {
+        runner.withPropertyValues("e2ee.rate-limit.enabled=false").run(context -> {
+            assertThat(context).doesNotHaveBean(RateLimiter.class);
+            assertThat(context).doesNotHaveBean(SecurityChainCustomizer.class);
+            assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.DISABLED);
+        });
+    }
+}
