@@ -1,6 +1,5 @@
 package dev.e2ee.crypto;
 
-import com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider;
 import dev.e2ee.crypto.CryptoProvider.Operation;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
@@ -29,35 +28,22 @@ final class NativeProviderProbe {
     }
 
     private static Result probe() {
-        Provider accp;
+        String problem;
         try {
-            accp = load();
+            problem = AccpLoader.problem();
         } catch (LinkageError e) {
             return new Result(
                     Optional.empty(),
-                    "ACCP classes or native library not loadable ("
-                            + e.getClass().getSimpleName() + ")");
+                    "ACCP not on the classpath or not loadable (" + e.getClass().getSimpleName() + ")");
         }
-        if (accp == null) {
-            return new Result(Optional.empty(), "ACCP did not load on this platform");
+        if (problem != null) {
+            return new Result(Optional.empty(), problem);
         }
-        return new Result(Optional.of(select(accp)), null);
+        Provider accp = AccpLoader.instance();
+        return new Result(Optional.of(select(accp, AccpLoader.version(accp))), null);
     }
 
-    private static Provider load() {
-        AmazonCorrettoCryptoProvider accp = AmazonCorrettoCryptoProvider.INSTANCE;
-        if (accp.getLoadingError() != null) {
-            return null;
-        }
-        try {
-            accp.assertHealthy();
-        } catch (RuntimeException e) {
-            return null;
-        }
-        return accp;
-    }
-
-    private static CryptoProvider select(Provider accp) {
+    private static CryptoProvider select(Provider accp, String version) {
         NativeSelfTest test = new NativeSelfTest(accp);
         Map<Operation, Provider> providers = new EnumMap<>(Operation.class);
         Map<Operation, String> reasons = new EnumMap<>(Operation.class);
@@ -69,7 +55,6 @@ final class NativeProviderProbe {
                 reasons.put(operation, failure);
             }
         }
-        String version = accp.getName() + " " + ((AmazonCorrettoCryptoProvider) accp).getVersionStr();
         return new CryptoProvider("native", version, providers, reasons);
     }
 
