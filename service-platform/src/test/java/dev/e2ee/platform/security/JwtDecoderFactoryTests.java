@@ -80,6 +80,49 @@ class JwtDecoderFactoryTests {
         assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(jwt.serialize()));
     }
 
+    @Test
+    void issuerWhenConfiguredThenRequiredAndChecked() throws Exception {
+        SecurityProperties properties = new SecurityProperties(
+                SECRET,
+                Duration.ofHours(1),
+                null,
+                "https://vault.e2ee.dev",
+                Duration.ofSeconds(30),
+                null,
+                List.of(),
+                true);
+        JwtDecoder decoder = JwtDecoderFactory.create(properties);
+
+        JWTClaimsSet right = new JWTClaimsSet.Builder(claims())
+                .issuer("https://vault.e2ee.dev")
+                .build();
+        JWTClaimsSet wrong = new JWTClaimsSet.Builder(claims())
+                .issuer("https://evil.example")
+                .build();
+
+        assertThat(decoder.decode(hs256(right)).getSubject()).isEqualTo("jwks-user");
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(hs256(wrong)));
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(hs256(claims())));
+    }
+
+    @Test
+    void expiryWhenWithinClockSkewThenAcceptedAndBeyondThenRefused() throws Exception {
+        SecurityProperties properties = new SecurityProperties(
+                SECRET, Duration.ofHours(1), null, null, Duration.ofSeconds(30), null, List.of(), true);
+        JwtDecoder decoder = JwtDecoderFactory.create(properties);
+        JWTClaimsSet recent = new JWTClaimsSet.Builder(claims())
+                .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(10)))
+                .build();
+        JWTClaimsSet old = new JWTClaimsSet.Builder(claims())
+                .issueTime(Date.from(Instant.now().minusSeconds(600)))
+                .expirationTime(Date.from(Instant.now().minusSeconds(90)))
+                .build();
+
+        assertThat(decoder.decode(hs256(recent)).getSubject()).isEqualTo("jwks-user");
+        assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(hs256(old)));
+    }
+
     private SecurityProperties properties(String secret) {
         URI jwks = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
         return new SecurityProperties(
