@@ -205,9 +205,10 @@ start_all() {
 
   if [ "$detach" = no ]; then trap 'stop_all; exit 130' INT; trap 'stop_all; exit 143' TERM; fi
   trap 'if [ "$?" != 0 ]; then stop_all; fi' EXIT
+  # One JVM start-up at a time: on a small, busy machine each then stays well within its WAIT_SECONDS.
   start vault-service exec_vault
-  start prompt-response-service exec_prompt
   wait_healthy vault-service "http://127.0.0.1:$VAULT_PORT/api/v1/health"
+  start prompt-response-service exec_prompt
   wait_healthy prompt-response-service "http://127.0.0.1:$PROMPT_PORT/api/v1/health"
   start nginx exec_nginx
   wait_healthy nginx "http://127.0.0.1:$GATEWAY_PORT/api/v1/health"
