@@ -52,7 +52,7 @@ class JwksReceiverKeysTests {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
-        keys = new JwksReceiverKeys(url, Duration.ofMinutes(5), Duration.ofSeconds(2), clock);
+        keys = new JwksReceiverKeys(url, Duration.ofMinutes(5), Duration.ofSeconds(20), clock);
     }
 
     @AfterEach
