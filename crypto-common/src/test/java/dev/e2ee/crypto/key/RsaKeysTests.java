@@ -26,6 +26,7 @@ import java.util.Base64;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcePEMEncryptorBuilder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -157,6 +158,30 @@ class RsaKeysTests {
                 .hasMessage("found a private key where a public key is expected");
         assertThatThrownBy(() -> RsaKeys.parsePublicKey(PRIVATE.getEncoded()))
                 .hasMessage("found a private key where a public key is expected");
+    }
+
+    @Test
+    void parsePrivateKeyWhenEncryptedPemThenRefusedWithHint() throws IOException {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter writer = new JcaPEMWriter(out)) {
+            writer.writeObject(
+                    PRIVATE,
+                    new JcePEMEncryptorBuilder("AES-128-CBC")
+                            .setProvider(new org.bouncycastle.jce.provider.BouncyCastleProvider())
+                            .build("pw".toCharArray()));
+        }
+        assertThatThrownBy(() -> RsaKeys.parsePrivateKey(out.toString()))
+                .isInstanceOf(KeyValidationException.class)
+                .hasMessage("encrypted private keys are not supported; decrypt the key first");
+    }
+
+    @Test
+    void parseWhenDerHasTrailingBytesThenRefused() {
+        byte[] der = PUBLIC.getEncoded();
+        byte[] longer = java.util.Arrays.copyOf(der, der.length + 2);
+        assertThatThrownBy(() -> RsaKeys.parsePublicKey(longer))
+                .isInstanceOf(KeyValidationException.class)
+                .hasMessage("data is neither PEM nor DER and cannot be parsed as a key");
     }
 
     @Test
