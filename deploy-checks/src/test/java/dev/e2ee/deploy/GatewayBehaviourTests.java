@@ -132,6 +132,19 @@ class GatewayBehaviourTests {
     }
 
     @Test
+    void forwardedForWhenSuppliedByTheClientThenReplacedByTheRealPeer() throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/health"))
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Real-IP", "203.0.113.9")
+                .timeout(Duration.ofSeconds(10))
+                .build();
+        String body = CLIENT.send(request, HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(body)
+                .contains("forwarded-for=127.0.0.1\n", "real-ip=127.0.0.1")
+                .doesNotContain("203.0.113.9");
+    }
+
+    @Test
     void bodyWhenOverOneMebibyteThenGateway413ProblemAndNothingForwarded() throws Exception {
         HttpRequest request = HttpRequest.newBuilder(uri("/api/v1/prompts"))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[1024 * 1024 + 1]))

@@ -92,7 +92,7 @@ class GatewayRoutingTests {
         assertThat(http).contains("server_tokens off;").contains("map $http_x_request_id $e2ee_request_id");
         assertThat(RepositoryFiles.read("gateway/routes.conf"))
                 .contains("proxy_set_header X-Request-ID $e2ee_request_id;")
-                .contains("proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;")
+                .contains("proxy_set_header X-Forwarded-For $remote_addr;")
                 .contains("proxy_set_header X-Real-IP $remote_addr;")
                 .contains("add_header X-Content-Type-Options \"nosniff\" always;")
                 .contains("add_header Strict-Transport-Security $e2ee_hsts always;");
