@@ -45,7 +45,11 @@ class KeyConfiguration {
 
     @Bean
     VaultJwksRefresher vaultJwksRefresher(TrustedSigners signers, KeyProperties properties) {
-        return new VaultJwksRefresher(signers, properties.vaultJwksUri() != null, properties.vaultJwksRefresh());
+        return new VaultJwksRefresher(
+                signers,
+                properties.vaultJwksUri() != null,
+                properties.vaultJwksRefresh(),
+                properties.vaultJwksMinInterval());
     }
 
     @Bean

@@ -31,6 +31,7 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
     private final Clock clock;
     private volatile Map<String, RSAPublicKey> fetched = Map.of();
     private Instant lastAttempt = Instant.EPOCH;
+    private Instant lastSuccess = Instant.EPOCH;
 
     TrustedSigners(List<Path> files, VaultJwksClient vault, Duration minInterval, Clock clock) {
         if (files.isEmpty() && vault == null) {
@@ -87,6 +88,14 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
             log.info("Trusted vault signing keys from {}: {}", vault.url(), keys.keySet());
         }
         fetched = Map.copyOf(keys);
+        lastSuccess = clock.instant();
+    }
+
+    /** Refreshes when nothing was fetched yet (vault not up at startup) or the last fetch is older than maxAge. */
+    public synchronized void refreshIfStale(Duration maxAge) {
+        if (fetched.isEmpty() || lastSuccess.plus(maxAge).isBefore(clock.instant())) {
+            refresh();
+        }
     }
 
     private synchronized void refreshIfDue() {

@@ -6,18 +6,23 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.springframework.context.SmartLifecycle;
 
-/** Fetches the vault's JWK Set at startup (without failing when the vault is not up yet) and then periodically. */
+/**
+ * Fetches the vault's JWK Set at startup (without failing when the vault is not up yet), then every {@code tick}
+ * while no key was fetched, and every {@code interval} afterwards.
+ */
 final class VaultJwksRefresher implements SmartLifecycle {
 
     private final TrustedSigners signers;
     private final boolean enabled;
     private final Duration interval;
+    private final Duration tick;
     private ScheduledExecutorService scheduler;
 
-    VaultJwksRefresher(TrustedSigners signers, boolean enabled, Duration interval) {
+    VaultJwksRefresher(TrustedSigners signers, boolean enabled, Duration interval, Duration tick) {
         this.signers = signers;
         this.enabled = enabled;
         this.interval = interval;
+        this.tick = tick;
     }
 
     @Override
@@ -30,7 +35,8 @@ final class VaultJwksRefresher implements SmartLifecycle {
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(signers::refresh, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                () -> signers.refreshIfStale(interval), 0, tick.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -162,8 +162,8 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
-    void decryptWhenLegacyKeyFieldsGivenThenIgnored() {
-        String envelope = TestKeys.json(keys.seal("legacy client"));
+    void decryptWhenLegacyKeyFieldsAndVaultStatusGivenThenIgnored() {
+        String envelope = TestKeys.json(keys.seal("legacy client")).replaceFirst("\\{", "{\"status\":\"pending\",");
         String body = "{\"envelope\":" + envelope
                 + ",\"privateKeyId\":\"prompt_response_enc_private\",\"publicKeyId\":\"vault_sign_public\"}";
 

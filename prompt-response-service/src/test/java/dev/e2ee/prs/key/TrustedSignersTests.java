@@ -57,7 +57,7 @@ class TrustedSignersTests {
     private TrustedSigners signers() {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/keys/jwks.json");
         return new TrustedSigners(
-                List.of(), new VaultJwksClient(url, Duration.ofSeconds(3)), Duration.ofSeconds(10), clock);
+                List.of(), new VaultJwksClient(url, Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
     }
 
     @Test
@@ -92,6 +92,21 @@ class TrustedSignersTests {
     }
 
     @Test
+    void refreshIfStaleWhenNothingFetchedYetThenFetchesElseWaitsForTheInterval() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        TrustedSigners signers = signers();
+
+        signers.refreshIfStale(Duration.ofMinutes(5));
+        signers.refreshIfStale(Duration.ofMinutes(5));
+        assertThat(fetches).hasValue(1);
+        clock.advance(Duration.ofMinutes(6));
+        signers.refreshIfStale(Duration.ofMinutes(5));
+
+        assertThat(fetches).hasValue(2);
+        assertThat(signers.hasKeys()).isTrue();
+    }
+
+    @Test
     void refreshWhenVaultUnreachableThenPreviousKeysKept() {
         served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
         TrustedSigners signers = signers();
@@ -108,6 +123,7 @@ class TrustedSignersTests {
         served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
         TrustedSigners signers = signers();
         signers.refresh();
+        assertThat(signers.hasKeys()).as("first fetch").isTrue();
         served.set("{\"keys\": \"nope\"}");
 
         signers.refresh();
