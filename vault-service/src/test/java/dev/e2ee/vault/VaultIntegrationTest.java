@@ -36,6 +36,8 @@ public abstract class VaultIntegrationTest {
     protected static final TestKeys KEYS = TestKeys.get();
     protected static final String JWT_SECRET = random();
     protected static final String BOOTSTRAP_KEY = "e2ee_bootstrap_" + random();
+    /** This JVM's own audit stream, so vault instances running elsewhere on the machine never take its events. */
+    protected static final String AUDIT_STREAM = "e2ee:audit:events:test-" + UUID.randomUUID();
 
     @LocalServerPort
     protected int port;
@@ -65,6 +67,7 @@ public abstract class VaultIntegrationTest {
         registry.add("e2ee.vault.keys.kek", KEYS::kekConfig);
         registry.add("e2ee.vault.keys.pepper", () -> KEYS.pepper);
         registry.add("e2ee.vault.keys.signing-key-bits", () -> "2048");
+        registry.add("e2ee.vault.audit-stream.key", () -> AUDIT_STREAM);
         // all suites on this machine share Redis and 127.0.0.1: only the envelope rule (10/min) stays at its
         // production value, and tests exercise it with a random principal
         registry.add("e2ee.rate-limit.requests-per-minute", () -> "100000");

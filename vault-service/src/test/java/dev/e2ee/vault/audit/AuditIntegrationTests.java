@@ -174,7 +174,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(redis.opsForStream()
                                 .pending(
-                                        "e2ee:audit:events",
+                                        AUDIT_STREAM,
                                         "vault",
                                         org.springframework.data.domain.Range.closed(
                                                 first.getValue(), second.getValue()),
@@ -192,12 +192,14 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     }
 
     private RecordId add(String payload) {
-        return redis.opsForStream()
-                .add(StreamRecords.string(Map.of("event", payload)).withStreamKey("e2ee:audit:events"));
+        RecordId id = redis.opsForStream()
+                .add(StreamRecords.string(Map.of("event", payload)).withStreamKey(AUDIT_STREAM));
+        redis.expire(AUDIT_STREAM, Duration.ofHours(1));
+        return id;
     }
 
     private String lastDelivered() {
-        return redis.opsForStream().groups("e2ee:audit:events").stream()
+        return redis.opsForStream().groups(AUDIT_STREAM).stream()
                 .filter(g -> "vault".equals(g.groupName()))
                 .map(g -> g.lastDeliveredId())
                 .findFirst()
