@@ -183,15 +183,22 @@ class ApiAbuseTests {
         assertThat(envelope.status())
                 .as("the injection-looking secret works as a plain string")
                 .isEqualTo(201);
-        Http.Response opened = api.decrypt(0, user, envelope.json());
+        Http.Response opened = api.decrypt(0, user, Api.wire(envelope.json()));
         assertThat(opened.json().path("prompt").path("promptText").asString()).isEqualTo(payload);
 
-        for (String search : List.of("' OR '1'='1", "%' OR 1=1 --", "prompts; DROP TABLE prompts", "\\", "_%")) {
+        // injection strings are words to the blind index: with a word the prompt lacks, nothing matches
+        for (String search :
+                List.of("qqzz' OR '1'='1", "qqzz%' OR 1=1 --", "qqzz; DROP TABLE prompts", "qqzz\\", "qqzz_%")) {
             Http.Response list = api.vault("GET", "/api/v1/prompts?search=" + encode(search), user)
                     .send();
             assertThat(list.status()).as(search + ": " + list).isEqualTo(200);
             assertThat(list.json().path("data").size()).as("search " + search).isZero();
         }
+        Http.Response words = api.vault("GET", "/api/v1/prompts?search=" + encode("drop TABLE Prompts"), user)
+                .send();
+        assertThat(words.json().path("data").size())
+                .as("the same words as plain text find the prompt")
+                .isEqualTo(1);
         for (String sort : List.of("createdAt;DROP TABLE prompts", "id", "prompt_text", "(select 1)")) {
             Http.Response list = api.vault("GET", "/api/v1/prompts?sortBy=" + encode(sort), user)
                     .send();

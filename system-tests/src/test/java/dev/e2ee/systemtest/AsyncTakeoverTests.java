@@ -24,6 +24,7 @@ class AsyncTakeoverTests {
     @BeforeAll
     static void cluster() {
         cluster = Cluster.get();
+        cluster.awaitAllReady();
         api = new Api(cluster);
     }
 
@@ -45,10 +46,6 @@ class AsyncTakeoverTests {
         }
         System.out.println("[system-test] LLM calls for the job: " + cluster.llm.callsFor(marker)
                 + " (at-least-once delivery; the caller sees one result)");
-        cluster.restart(taken.worker());
-        assertThat(result(cluster.prompts.indexOf(taken.worker()), taken.jobId(), user))
-                .as("the restarted instance serves the same single result")
-                .isEqualTo(first);
     }
 
     @Test
@@ -67,7 +64,7 @@ class AsyncTakeoverTests {
         JsonNode first = awaitResult(taken, user);
         ServiceProcess.sleep(2 * Cluster.CLAIM_IDLE.toMillis() + 6000);
         assertThat(result(taken.survivorIndex(), taken.jobId(), user)).isEqualTo(first);
-        cluster.restart(taken.worker());
+        cluster.restartInBackground(taken.worker());
     }
 
     private record Taken(String jobId, ServiceProcess worker, int survivorIndex) {}

@@ -36,6 +36,8 @@ final class Cluster {
     final ServiceProcess vault;
     final List<ServiceProcess> prompts;
     final Path logDirectory;
+    private final Map<ServiceProcess, CompletableFuture<Void>> restarting =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** The running cluster; starts it on first use (skips or fails like {@link Infra} when something is missing). */
     static synchronized Cluster get() {
@@ -44,6 +46,26 @@ final class Cluster {
         }
         instance.ensureRunning();
         return instance;
+    }
+
+    /** The cluster as it is (started on first use), without restarting what a fault test left stopped. */
+    static synchronized Cluster current() {
+        if (instance == null) {
+            instance = start();
+        }
+        instance.postgresProxy.restore();
+        instance.redisProxy.restore();
+        return instance;
+    }
+
+    /** Index of a running prompt-response instance. */
+    int livePrompt() {
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).alive()) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no prompt-response instance is running");
     }
 
     private Cluster(
@@ -144,15 +166,29 @@ final class Cluster {
     synchronized void ensureRunning() {
         postgresProxy.restore();
         redisProxy.restore();
-        List<ServiceProcess> stopped =
-                all().stream().filter(process -> !process.alive()).toList();
+        List<ServiceProcess> stopped = all().stream()
+                .filter(process -> !process.alive() && !restarting.containsKey(process))
+                .toList();
         stopped.forEach(ServiceProcess::start);
         awaitAll(stopped);
+    }
+
+    /** Also waits for restarts begun with {@link #restartInBackground}: every process is ready afterwards. */
+    synchronized void awaitAllReady() {
+        restarting.values().forEach(CompletableFuture::join);
+        restarting.clear();
+        ensureRunning();
     }
 
     void restart(ServiceProcess process) {
         process.start();
         awaitReady(process);
+    }
+
+    /** Starts {@code process} again without waiting (start-up overlaps the next tests); see {@link #awaitAllReady}. */
+    synchronized void restartInBackground(ServiceProcess process) {
+        process.start();
+        restarting.put(process, CompletableFuture.runAsync(() -> awaitReady(process)));
     }
 
     /** Every log file written so far by every process (including restarted ones). */

@@ -42,8 +42,8 @@ import tools.jackson.databind.node.ObjectNode;
 @Order(60)
 class CryptoFuzzTests {
 
-    private static final KeyPair SIGNER = RsaKeys.generate(2048);
-    private static final KeyPair RECEIVER = RsaKeys.generate(2048);
+    private static final KeyPair SIGNER = RsaKeys.generate(2048, CryptoProvider.jdk());
+    private static final KeyPair RECEIVER = RsaKeys.generate(2048, CryptoProvider.jdk());
     private static final String SIGNER_KID = Jwk.thumbprint((RSAPublicKey) SIGNER.getPublic());
     private static final String RECEIVER_KID = Jwk.thumbprint((RSAPublicKey) RECEIVER.getPublic());
     private static final EnvelopeOpener OPENER = EnvelopeOpener.create(

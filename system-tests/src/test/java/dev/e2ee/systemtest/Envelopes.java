@@ -45,7 +45,7 @@ final class Envelopes {
 
     /** Sealed now by a freshly generated key the receiver does not trust. */
     String sealedByStranger(String promptText) {
-        return seal(RsaKeys.generate(2048), Instant.now(), null, promptText);
+        return seal(RsaKeys.generate(2048, CryptoProvider.jdk()), Instant.now(), null, promptText);
     }
 
     /** Sealed by a stranger's key but claiming the vault's signing kid. */

@@ -1,5 +1,6 @@
 package dev.e2ee.systemtest;
 
+import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.key.RsaKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -34,8 +35,8 @@ record KeyMaterial(
 
     static KeyMaterial generate(Path directory) throws IOException {
         Files.createDirectories(directory);
-        KeyPair signing = RsaKeys.generate(2048);
-        KeyPair receiving = RsaKeys.generate(2048);
+        KeyPair signing = RsaKeys.generate(2048, CryptoProvider.jdk());
+        KeyPair receiving = RsaKeys.generate(2048, CryptoProvider.jdk());
         return new KeyMaterial(
                 writePrivate(directory.resolve("vault-signing-private.pem"), signing),
                 writePublic(directory.resolve("vault-signing-public.pem"), signing),

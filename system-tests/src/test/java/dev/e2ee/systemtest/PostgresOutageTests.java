@@ -44,7 +44,7 @@ class PostgresOutageTests {
                         .isBetween(500, 599);
                 assertThat(ApiAbuseTests.isProblem(create)).isTrue();
                 assertThat(create.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("hikari");
-                ServiceProcess.sleep(3000);
+                ServiceProcess.sleep(5000);
             } finally {
                 restoredAt = System.nanoTime();
                 cluster.postgresProxy.restore();
@@ -63,7 +63,7 @@ class PostgresOutageTests {
         long cut = cutAt;
         long restored = restoredAt;
         List<Load.Outcome> during = outcomes.stream()
-                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(3).toNanos()) && o.endedBefore(restored))
+                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(1).toNanos()) && o.endedBefore(restored))
                 .toList();
         assertThat(during).as("requests during the outage were answered").isNotEmpty();
         assertThat(during)
