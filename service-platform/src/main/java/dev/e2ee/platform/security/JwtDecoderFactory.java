@@ -3,11 +3,13 @@ package dev.e2ee.platform.security;
 import com.nimbusds.jwt.JWTParser;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
@@ -20,6 +22,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.web.client.RestTemplate;
 
 /**
  * The JWT decoder of SPEC §7: HS256 with the UTF-8 bytes of {@code jwt-secret} and/or RS256/ES256 from
@@ -66,6 +69,7 @@ final class JwtDecoderFactory {
                             properties.jwksUrl().toString())
                     .jwsAlgorithm(SignatureAlgorithm.RS256)
                     .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .restOperations(jwksClient())
                     .build();
             decoder.setJwtValidator(validator);
             jwks = decoder;
@@ -74,6 +78,14 @@ final class JwtDecoderFactory {
             return byAlgorithm(hmac, jwks);
         }
         return hmac != null ? hmac : jwks;
+    }
+
+    /** JWK Set fetches: bounded, but not so tight that a busy issuer fails every token (the set is cached). */
+    private static RestTemplate jwksClient() {
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        return new RestTemplate(requests);
     }
 
     private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
