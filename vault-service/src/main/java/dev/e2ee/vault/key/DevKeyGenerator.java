@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.security.interfaces.RSAPublicKey;
@@ -72,10 +73,19 @@ final class DevKeyGenerator {
                     privatePath,
                     RsaKeys.toPem((java.security.interfaces.RSAPrivateKey) pair.getPrivate()),
                     StandardCharsets.US_ASCII);
+            ownerOnly(privatePath);
             Files.writeString(publicPath, RsaKeys.toPem((RSAPublicKey) pair.getPublic()), StandardCharsets.US_ASCII);
             log.warn("dev profile: generated RSA key pair {}", privatePath);
         }
         return privatePath;
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            log.debug("file system without POSIX permissions: {}", file);
+        }
     }
 
     private static String randomKey(Path file) throws IOException {
@@ -83,6 +93,7 @@ final class DevKeyGenerator {
             byte[] key = new byte[32];
             RANDOM.nextBytes(key);
             Files.writeString(file, Base64.getEncoder().encodeToString(key), StandardCharsets.US_ASCII);
+            ownerOnly(file);
             log.warn("dev profile: generated {}", file);
         }
         return Files.readString(file, StandardCharsets.US_ASCII).trim();
