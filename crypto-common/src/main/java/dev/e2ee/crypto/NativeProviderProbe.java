@@ -43,7 +43,7 @@ final class NativeProviderProbe {
         return new Result(Optional.of(select(accp, AccpLoader.version(accp))), null);
     }
 
-    private static CryptoProvider select(Provider accp, String version) {
+    static CryptoProvider select(Provider accp, String version) {
         NativeSelfTest test = new NativeSelfTest(accp);
         Map<Operation, Provider> providers = new EnumMap<>(Operation.class);
         Map<Operation, String> reasons = new EnumMap<>(Operation.class);
