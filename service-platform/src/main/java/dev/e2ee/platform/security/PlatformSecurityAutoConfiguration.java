@@ -25,6 +25,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 
@@ -63,6 +64,12 @@ public class PlatformSecurityAutoConfiguration {
     ProblemAuthenticationEntryPoint e2eeAuthenticationEntryPoint(
             ProblemWriter writer, ApplicationEventPublisher events) {
         return new ProblemAuthenticationEntryPoint(writer, events);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(RequestRejectedHandler.class)
+    RequestRejectedHandler e2eeRequestRejectedHandler(ProblemWriter writer) {
+        return new ProblemRequestRejectedHandler(writer);
     }
 
     @Bean

@@ -9,6 +9,8 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,6 +18,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
@@ -57,6 +60,23 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(violation -> fieldError(lastNode(violation.getPropertyPath()), violation.getMessage()))
                 .toList();
         return validationProblem(errors, HttpHeaders.EMPTY, request);
+    }
+
+    /** A dependency (PostgreSQL, Redis) is unreachable or timed out: 503, logged without the driver's message. */
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        QueryTimeoutException.class,
+        CannotCreateTransactionException.class
+    })
+    ResponseEntity<Object> handleUnavailable(RuntimeException ex, HttpServletRequest request) {
+        log.error(
+                "Dependency unavailable on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                ex.getClass().getSimpleName());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, "5")
+                .body(ErrorCodes.forStatus(HttpStatus.SERVICE_UNAVAILABLE, request));
     }
 
     @ExceptionHandler(Exception.class)

@@ -9,12 +9,13 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Web wiring: request ids, body limit, the {@code curl -d} JSON rule, problem details, strict JSON binding
- * (unknown properties fail).
+ * (unknown properties and duplicate member names fail).
  */
 @AutoConfiguration(after = JacksonAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -75,6 +76,7 @@ public class PlatformWebAutoConfiguration {
         @Override
         public void customize(JsonMapper.Builder builder) {
             builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+            builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
         }
 
         @Override

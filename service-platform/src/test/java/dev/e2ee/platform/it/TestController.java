@@ -71,6 +71,12 @@ class TestController {
         throw new IllegalStateException("SELECT secret FROM internals");
     }
 
+    @GetMapping("/api/v1/database-down")
+    Map<String, Object> databaseDown() {
+        throw new org.springframework.transaction.CannotCreateTransactionException(
+                "Could not open JPA EntityManager: Connection to db.internal:5432 refused");
+    }
+
     @GetMapping("/api/v1/conflict")
     Map<String, Object> conflict() {
         throw new ThingConflictException();

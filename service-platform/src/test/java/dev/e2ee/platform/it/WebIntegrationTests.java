@@ -138,6 +138,35 @@ class WebIntegrationTests extends PlatformIntegrationTest {
     }
 
     @Test
+    void dependencyDownWhenThrownThen503WithoutDetails() throws Exception {
+        HttpResponse<String> response = get("/api/v1/database-down", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(response.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(body(response)).containsEntry("code", "SERVICE_UNAVAILABLE");
+        assertThat(response.body()).doesNotContain("db.internal", "EntityManager");
+    }
+
+    @Test
+    void duplicateMemberNamesWhenPostedThen400Malformed() throws Exception {
+        HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":\"a\",\"name\":\"b\"}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response)).containsEntry("code", "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void firewallRejectedUrlWhenRequestedThen400Problem() throws Exception {
+        HttpResponse<String> response =
+                get("/api/v1/things/%2e%2e/secret", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(body(response)).containsEntry("code", "MALFORMED_REQUEST").containsKey("requestId");
+    }
+
+    @Test
     void apiExceptionWhenThrownThenItsStatusCodeAndHeaders() throws Exception {
         HttpResponse<String> response = get("/api/v1/conflict", "Authorization", "Bearer " + tokenFor(Role.USER));
 
