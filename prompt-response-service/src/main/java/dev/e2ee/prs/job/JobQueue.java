@@ -3,6 +3,7 @@ package dev.e2ee.prs.job;
 import dev.e2ee.prs.storage.EncryptedValues;
 import dev.e2ee.prs.storage.StorageUnavailableException;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,16 +11,25 @@ import org.springframework.data.redis.connection.RedisStreamCommands.XAddOptions
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Async jobs in Redis: the state (sealed) at {@code e2ee:job:{<id>}} with a TTL, and a stream entry
  * {@code {jobId, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text).
- * Any instance's workers may run it (consumer group), see {@link JobWorker}.
+ * Any instance's workers may run it (consumer group), see {@link JobWorker}. A job is completed at most once: the
+ * result is written only if the state is still the pending state the worker read (a check-and-set in one Lua call on
+ * the job's key), so a duplicate run (a job claimed again while still running) never replaces the first result.
  */
 @Service
 public class JobQueue {
+
+    /** KEYS[1] state; ARGV: expected (pending) sealed state, finished sealed state, TTL in ms. 1 = written. */
+    private static final RedisScript<Long> COMPLETE = RedisScript.of(
+            "if redis.call('GET', KEYS[1]) == ARGV[1] then"
+                    + " redis.call('SET', KEYS[1], ARGV[2], 'PX', ARGV[3]) return 1 end return 0",
+            Long.class);
 
     private final StringRedisTemplate redis;
     private final EncryptedValues values;
@@ -71,20 +81,56 @@ public class JobQueue {
         return json.readValue(values.open("job", jobId, entry.get("data")), JobRequest.class);
     }
 
+    /** A job's state as read, with its sealed form (the expected value of the completion check-and-set). */
+    record Stored(JobState state, String sealed) {}
+
     Optional<JobState> load(UUID jobId) {
-        String sealed =
-                StorageUnavailableException.guard(() -> redis.opsForValue().get(stateKey(jobId)));
+        return loadStored(jobId).map(Stored::state);
+    }
+
+    Optional<Stored> loadStored(UUID jobId) {
+        String sealed = read(jobId);
         if (sealed == null) {
             return Optional.empty();
         }
-        return Optional.of(json.readValue(values.open("job-state", jobId.toString(), sealed), JobState.class));
+        JobState state = json.readValue(values.open("job-state", jobId.toString(), sealed), JobState.class);
+        return Optional.of(new Stored(state, sealed));
+    }
+
+    /** True while the job's state is still exactly the one read (no other run has completed it). */
+    boolean isUnchanged(Stored stored) {
+        return stored.sealed().equals(read(stored.state().jobId()));
+    }
+
+    /**
+     * Writes {@code finished} only if the state is still {@code pending} (atomically).
+     *
+     * @return false when another run completed the job first (or it expired): the result is discarded
+     */
+    boolean complete(Stored pending, JobState finished) {
+        String sealed = seal(finished);
+        Long written = StorageUnavailableException.guard(() -> redis.execute(
+                COMPLETE,
+                List.of(stateKey(finished.jobId())),
+                pending.sealed(),
+                sealed,
+                String.valueOf(properties.resultTtl().toMillis())));
+        return written != null && written == 1L;
     }
 
     void save(JobState state) {
-        String sealed = values.seal("job-state", state.jobId().toString(), json.writeValueAsBytes(state));
+        String sealed = seal(state);
         StorageUnavailableException.guard(() -> {
             redis.opsForValue().set(stateKey(state.jobId()), sealed, properties.resultTtl());
             return null;
         });
+    }
+
+    private String read(UUID jobId) {
+        return StorageUnavailableException.guard(() -> redis.opsForValue().get(stateKey(jobId)));
+    }
+
+    private String seal(JobState state) {
+        return values.seal("job-state", state.jobId().toString(), json.writeValueAsBytes(state));
     }
 }

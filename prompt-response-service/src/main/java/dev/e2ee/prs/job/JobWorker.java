@@ -6,6 +6,7 @@ import dev.e2ee.prs.audit.AuditPublisher;
 import dev.e2ee.prs.audit.AuditUnavailableException;
 import dev.e2ee.prs.storage.EncryptedValues;
 import dev.e2ee.prs.storage.StorageUnavailableException;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Runs one delivered job, at least once and idempotently by job id: a job whose state is no longer pending (done,
- * failed, or expired) is only acknowledged, never re-run. A job that fails on infrastructure (Redis, audit) is left
+ * failed, or expired) is only acknowledged, never re-run; while it runs its claim is kept fresh ({@link JobHeartbeat});
+ * and if it was run twice anyway (a consumer presumed dead), the first completion wins and later results are
+ * discarded ({@link JobQueue#complete}). A job that fails on infrastructure (Redis, audit) is left
  * unacknowledged so that it is claimed again later; a job delivered more than {@code maxDeliveries} times fails.
  */
 @Component
@@ -31,28 +34,57 @@ class JobWorker {
     private final JobHandler handler;
     private final AuditPublisher audit;
     private final JobProperties properties;
+    private final JobHeartbeat heartbeat;
 
-    JobWorker(JobQueue queue, JobStream stream, JobHandler handler, AuditPublisher audit, JobProperties properties) {
+    JobWorker(
+            JobQueue queue,
+            JobStream stream,
+            JobHandler handler,
+            AuditPublisher audit,
+            JobProperties properties,
+            JobHeartbeat heartbeat) {
         this.queue = queue;
         this.stream = stream;
         this.handler = handler;
         this.audit = audit;
         this.properties = properties;
+        this.heartbeat = heartbeat;
     }
 
     void handle(JobStream.Delivery delivery) {
-        Optional<JobState> state = readableState(delivery);
-        if (state.isEmpty() || state.get().status() != JobState.Status.PENDING) {
+        Optional<JobQueue.Stored> stored = readableState(delivery);
+        if (stored.isEmpty() || stored.get().state().status() != JobState.Status.PENDING) {
             log.debug("Job entry {} already finished, expired or unreadable; acknowledging", delivery.id());
             stream.done(delivery.id());
             return;
         }
-        UUID jobId = state.get().jobId();
+        JobState pending = stored.get().state();
         Optional<JobRequest> request = decode(delivery);
         request.map(JobRequest::requestId).ifPresent(id -> MDC.put("requestId", id));
         JobState finished = request.isEmpty() || delivery.deliveries() > properties.maxDeliveries()
-                ? state.get().failed(JOB_FAILED, queue.now())
-                : run(state.get(), request.get());
+                ? pending.failed(JOB_FAILED, queue.now())
+                : runKeepingClaim(delivery, pending, request.get());
+        finish(delivery, stored.get(), finished, request);
+    }
+
+    /** Audits and stores the first completion of the job; a later (duplicate) run's result is only discarded. */
+    private void finish(
+            JobStream.Delivery delivery, JobQueue.Stored pending, JobState finished, Optional<JobRequest> request) {
+        UUID jobId = finished.jobId();
+        boolean first = queue.isUnchanged(pending);
+        if (first) {
+            publish(finished, request);
+            first = queue.complete(pending, finished);
+        }
+        stream.done(delivery.id());
+        if (first) {
+            log.info("Job {} {} after {} deliver(ies)", jobId, finished.status(), delivery.deliveries());
+        } else {
+            log.info("Job {} was completed by another run; this run's result is discarded", jobId);
+        }
+    }
+
+    private void publish(JobState finished, Optional<JobRequest> request) {
         AuditEvent event = finished.status() == JobState.Status.DONE
                 ? AuditEvent.success(AuditEvent.JOB_COMPLETE, finished.owner())
                 : AuditEvent.failure(
@@ -60,17 +92,22 @@ class JobWorker {
                         finished.owner(),
                         finished.failure().code());
         audit.publish(request.map(r -> event.withRequest(r.requestId(), r.clientAddress()))
-                .orElse(event.withRequest("job-" + jobId, null)));
-        queue.save(finished);
-        stream.done(delivery.id());
-        log.info("Job {} {} after {} deliver(ies)", jobId, finished.status(), delivery.deliveries());
+                .orElse(event.withRequest("job-" + finished.jobId(), null)));
+    }
+
+    /** Runs the job while refreshing its claim, so a healthy long call is not taken over by another consumer. */
+    private JobState runKeepingClaim(JobStream.Delivery delivery, JobState state, JobRequest request) {
+        Duration interval = properties.claimIdle().dividedBy(4);
+        try (JobHeartbeat.Beat beat = heartbeat.every(interval, () -> stream.refreshClaim(delivery))) {
+            return run(state, request);
+        }
     }
 
     /** The job's state; empty when it expired or cannot be read (bad id, sealed under a KEK no longer configured). */
-    private Optional<JobState> readableState(JobStream.Delivery delivery) {
+    private Optional<JobQueue.Stored> readableState(JobStream.Delivery delivery) {
         String jobId = delivery.fields().getOrDefault("jobId", "");
         try {
-            return queue.load(UUID.fromString(jobId));
+            return queue.loadStored(UUID.fromString(jobId));
         } catch (IllegalArgumentException | EncryptedValues.CorruptValueException e) {
             log.warn("Job entry {} has no readable state; dropping it", delivery.id());
             return Optional.empty();
