@@ -1,6 +1,7 @@
 package dev.e2ee.platform.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -8,6 +9,7 @@ import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -68,6 +70,16 @@ public class PlatformWebAutoConfiguration {
                 new FilterRegistrationBean<>(new FormJsonContentTypeFilter());
         registration.setOrder(FORM_JSON_ORDER);
         return registration;
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.connector.Connector")
+    static class TomcatConfiguration {
+
+        @Bean
+        TomcatUrlHandling e2eeTomcatUrlHandling() {
+            return new TomcatUrlHandling();
+        }
     }
 
     /** Runs after Boot's own customizer so {@code spring.jackson.*} cannot silently re-allow unknown properties. */

@@ -157,13 +157,18 @@ class WebIntegrationTests extends PlatformIntegrationTest {
 
     @Test
     void firewallRejectedUrlWhenRequestedThen400Problem() throws Exception {
-        HttpResponse<String> response =
-                get("/api/v1/things/%2e%2e/secret", "Authorization", "Bearer " + tokenFor(Role.USER));
+        for (String path : List.of(
+                "/api/v1/things/%2e%2e/secret", "/api/v1/things/..%2F..%2Fetc%2Fpasswd", "/api/v1/things/a%5Cb")) {
+            HttpResponse<String> response = get(path, "Authorization", "Bearer " + tokenFor(Role.USER));
 
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(response.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
-        assertThat(body(response)).containsEntry("code", "MALFORMED_REQUEST").containsKey("requestId");
+            assertThat(response.statusCode()).as(path).isEqualTo(400);
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as(path)
+                    .startsWith("application/problem+json");
+            assertThat(body(response))
+                    .containsEntry("code", "MALFORMED_REQUEST")
+                    .containsKey("requestId");
+        }
     }
 
     @Test
