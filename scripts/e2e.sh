@@ -129,6 +129,11 @@ step_openapi() {
       fail "OpenAPI document lists /api/v1/prompts" "$(body_snippet)"
     fi
   fi
+  # The UI: /api/docs redirects to /api/swagger-ui/index.html; both must be public and routed to the vault.
+  http GET /api/docs -L
+  if expect "OpenAPI UI at /api/docs (redirect followed, no token)" 200; then
+    if grep -qi 'swagger' "$WORK/body"; then pass "OpenAPI UI page served"; else fail "OpenAPI UI page served" "$(body_snippet)"; fi
+  fi
 }
 
 step_unauthenticated() {

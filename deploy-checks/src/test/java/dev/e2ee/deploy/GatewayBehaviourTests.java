@@ -96,7 +96,7 @@ class GatewayBehaviourTests {
         "GET, /api/v1/metrics, vault",
         "GET, /api/docs, vault",
         "GET, /v3/api-docs, vault",
-        "GET, /swagger-ui/index.html, vault"
+        "GET, /api/swagger-ui/index.html, vault"
     })
     void requestWhenProxiedThenReachesTheServiceTheSpecNames(String method, String path, String upstream)
             throws Exception {

@@ -91,10 +91,6 @@ class ApiAbuseTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug (service-platform): a JSON body with a duplicate member name, e.g."
-            + " {\"promptText\":\"a\",\"secret\":\"s\",\"secret\":\"t\"}, is accepted (201, last value wins) instead"
-            + " of 400; a parser differential with gateways/WAFs. Enable"
-            + " StreamReadFeature.STRICT_DUPLICATE_DETECTION on the services' JsonMapper.")
     void duplicateMemberNamesWhenPostedThen400() {
         Api.User user = api.user();
         String body =
@@ -275,10 +271,6 @@ class ApiAbuseTests {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("bug (service-platform): paths rejected before dispatch are not problem"
-            + " documents: an encoded '/' or backslash (/api/v1/prompts/..%2F..%2Fetc%2Fpasswd) gets Tomcat's 400"
-            + " text/html error page; encoded dot segments (/api/v1/prompts/%2e%2e) get 400 application/json from the"
-            + " firewall rejection; SPEC section 8 wants application/problem+json with code and requestId.")
     void encodedPathSeparatorsInIdsWhenRequestedThenProblemBody() {
         Api.User user = api.user();
         for (String path : ENCODED_SEPARATORS) {

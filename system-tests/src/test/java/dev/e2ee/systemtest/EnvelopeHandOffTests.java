@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -34,11 +33,6 @@ class EnvelopeHandOffTests {
     }
 
     @Test
-    @Disabled("bug (crypto-common / prompt-response-service): the vault's POST /api/v1/envelopes response (the 15"
-            + " wire fields plus \"status\":\"pending\") passed verbatim as {\"envelope\": …} is rejected 400"
-            + " ENVELOPE_REJECTED, audit reason MALFORMED. docs/architecture.md (Envelope hand-off) says"
-            + " EnvelopeJson.parse ignores a top-level status string, but crypto-common's parser rejects it and"
-            + " prompt-response-service no longer strips it (EnvelopeOpening.wireJson, commit 1e14c70).")
     void vaultEnvelopeResponseWhenPassedVerbatimThenOpens() {
         Api.User user = api.user();
         String secret = Sensitive.secret();

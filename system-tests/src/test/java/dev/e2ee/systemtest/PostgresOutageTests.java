@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -76,11 +75,6 @@ class PostgresOutageTests {
     }
 
     @Test
-    @Disabled("bug (vault-service/service-platform): with PostgreSQL unreachable, POST /api/v1/prompts answers 500"
-            + " INTERNAL_ERROR (Hikari 'Connection is not available' -> CannotCreateTransactionException is unhandled,"
-            + " logged as 'Unhandled error'), not 503 SERVICE_UNAVAILABLE as issue 7 and SPEC section 8 require;"
-            + " map DataAccessResourceFailureException/CannotCreateTransactionException/CannotGetJdbcConnectionException"
-            + " to 503.")
     void postgresDownWhenWritingThen503ServiceUnavailable() {
         cluster.postgresProxy.cut();
         try {

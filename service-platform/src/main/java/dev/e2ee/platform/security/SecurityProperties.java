@@ -42,8 +42,8 @@ public record SecurityProperties(
             "/api/docs/**",
             "/v3/api-docs",
             "/v3/api-docs/**",
-            "/swagger-ui/**",
-            "/swagger-ui.html"
+            "/api/swagger-ui/**",
+            "/swagger-ui/**"
         })
         List<String> publicPaths,
 
