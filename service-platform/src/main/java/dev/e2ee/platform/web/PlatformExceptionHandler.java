@@ -4,6 +4,10 @@ import dev.e2ee.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -68,7 +72,7 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         QueryTimeoutException.class,
         CannotCreateTransactionException.class
     })
-    ResponseEntity<Object> handleUnavailable(RuntimeException ex, HttpServletRequest request) {
+    ResponseEntity<Object> handleUnavailable(Exception ex, HttpServletRequest request) {
         log.error(
                 "Dependency unavailable on {} {}: {}",
                 request.getMethod(),
@@ -81,8 +85,30 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, HttpServletRequest request) {
+        if (lostConnection(ex)) {
+            return handleUnavailable(ex, request);
+        }
         log.error("Unhandled error on {} {}", request.getMethod(), request.getRequestURI(), ex);
         return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR).body(ErrorCodes.internal(request));
+    }
+
+    /**
+     * A connection lost mid-operation surfaces wrapped in whatever the data layer was doing (for example a
+     * {@code JpaSystemException} "Unable to rollback" when PostgreSQL went away inside a transaction): an SQLState of
+     * class 08 (connection exception), a JDBC connection exception or a refused socket anywhere in the cause chain.
+     */
+    private static boolean lostConnection(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException
+                    || (cause instanceof SQLException sql
+                            && sql.getSQLState() != null
+                            && sql.getSQLState().startsWith("08"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

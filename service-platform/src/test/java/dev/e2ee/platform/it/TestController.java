@@ -77,6 +77,13 @@ class TestController {
                 "Could not open JPA EntityManager: Connection to db.internal:5432 refused");
     }
 
+    @GetMapping("/api/v1/connection-lost")
+    Map<String, Object> connectionLost() {
+        throw new IllegalStateException(
+                "Unable to rollback against JDBC Connection",
+                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+    }
+
     @GetMapping("/api/v1/conflict")
     Map<String, Object> conflict() {
         throw new ThingConflictException();

@@ -148,6 +148,16 @@ class WebIntegrationTests extends PlatformIntegrationTest {
     }
 
     @Test
+    void connectionLostInsideAnotherExceptionWhenThrownThen503WithoutDetails() throws Exception {
+        HttpResponse<String> response =
+                get("/api/v1/connection-lost", "Authorization", "Bearer " + tokenFor(Role.USER));
+
+        assertThat(response.statusCode()).isEqualTo(503);
+        assertThat(body(response)).containsEntry("code", "SERVICE_UNAVAILABLE");
+        assertThat(response.body()).doesNotContain("rollback", "I/O error");
+    }
+
+    @Test
     void duplicateMemberNamesWhenPostedThen400Malformed() throws Exception {
         HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":\"a\",\"name\":\"b\"}");
 
