@@ -4,7 +4,7 @@ import dev.e2ee.platform.ApiException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import java.net.ConnectException;
+import java.net.SocketException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
@@ -94,21 +94,32 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
 
     /**
      * A connection lost mid-operation surfaces wrapped in whatever the data layer was doing (for example a
-     * {@code JpaSystemException} "Unable to rollback" when PostgreSQL went away inside a transaction): an SQLState of
-     * class 08 (connection exception), a JDBC connection exception or a refused socket anywhere in the cause chain.
+     * {@code JpaSystemException} "Unable to rollback" whose own cause is a closed pooled connection, with the
+     * driver's I/O error attached as a suppressed exception): an SQLState of class 08 (connection exception), a
+     * JDBC connection exception or a socket error anywhere among the causes and suppressed exceptions.
      */
     private static boolean lostConnection(Throwable ex) {
-        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException
-                    || (cause instanceof SQLException sql
-                            && sql.getSQLState() != null
-                            && sql.getSQLState().startsWith("08"))) {
+        return lostConnection(ex, 0);
+    }
+
+    private static boolean lostConnection(Throwable ex, int depth) {
+        if (ex == null || depth > 16) {
+            return false;
+        }
+        if (ex instanceof SQLTransientConnectionException
+                || ex instanceof SQLNonTransientConnectionException
+                || ex instanceof SocketException
+                || (ex instanceof SQLException sql
+                        && sql.getSQLState() != null
+                        && sql.getSQLState().startsWith("08"))) {
+            return true;
+        }
+        for (Throwable suppressed : ex.getSuppressed()) {
+            if (lostConnection(suppressed, depth + 1)) {
                 return true;
             }
         }
-        return false;
+        return ex.getCause() != ex && lostConnection(ex.getCause(), depth + 1);
     }
 
     @Override

@@ -79,9 +79,14 @@ class TestController {
 
     @GetMapping("/api/v1/connection-lost")
     Map<String, Object> connectionLost() {
-        throw new IllegalStateException(
-                "Unable to rollback against JDBC Connection",
-                new java.sql.SQLException("An I/O error occurred while sending to the backend.", "08006"));
+        // The shape Hibernate produces when PostgreSQL goes away inside a transaction: the pooled connection is
+        // closed (no SQLState) and the driver's I/O error is attached as a suppressed exception.
+        java.sql.SQLException closed = new java.sql.SQLException("Connection is closed");
+        closed.addSuppressed(new java.sql.SQLException(
+                "An I/O error occurred while sending to the backend.",
+                "08006",
+                new java.net.SocketException("Connection reset by peer")));
+        throw new IllegalStateException("Unable to rollback against JDBC Connection", closed);
     }
 
     @GetMapping("/api/v1/conflict")
