@@ -102,6 +102,12 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         return lostConnection(ex, 0);
     }
 
+    /** SQLState class 08, or HikariCP's "Connection is closed" (no SQLState) when a rollback hits a dead connection. */
+    private static boolean connectionState(SQLException sql) {
+        return (sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                || "Connection is closed".equals(sql.getMessage());
+    }
+
     private static boolean lostConnection(Throwable ex, int depth) {
         if (ex == null || depth > 16) {
             return false;
@@ -109,9 +115,7 @@ public class PlatformExceptionHandler extends ResponseEntityExceptionHandler {
         if (ex instanceof SQLTransientConnectionException
                 || ex instanceof SQLNonTransientConnectionException
                 || ex instanceof SocketException
-                || (ex instanceof SQLException sql
-                        && sql.getSQLState() != null
-                        && sql.getSQLState().startsWith("08"))) {
+                || (ex instanceof SQLException sql && connectionState(sql))) {
             return true;
         }
         for (Throwable suppressed : ex.getSuppressed()) {
