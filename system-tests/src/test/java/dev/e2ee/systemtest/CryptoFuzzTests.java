@@ -60,24 +60,10 @@ class CryptoFuzzTests {
                     Recipient.of((RSAPublicKey) RECEIVER.getPublic()),
                     new EnvelopeContent(UUID.randomUUID(), "fuzz seed text", Map.of("k", "v")),
                     null));
-    private static final List<String> FIELDS = List.of(
-            "version",
-            "id",
-            "promptId",
-            "algorithm",
-            "keyAlgorithm",
-            "signatureAlgorithm",
-            "receiverPublicKeyId",
-            "senderPrivateKeyId",
-            "createdAt",
-            "expiresAt",
-            "iv",
-            "encryptedKey",
-            "encryptedData",
-            "authTag",
-            "signature",
-            "status",
-            "extra");
+    /** The wire fields plus the vault's tolerated-elsewhere `status` and an unknown one: both must be rejected here. */
+    private static final List<String> FIELDS = java.util.stream.Stream.concat(
+                    EnvelopeJson.FIELDS.stream(), java.util.stream.Stream.of("status", "extra"))
+            .toList();
 
     @FuzzTest(maxDuration = "30s")
     void envelopeParserWhenGivenAnyBytesThenParsesOrRejectsGenerically(byte[] input) {

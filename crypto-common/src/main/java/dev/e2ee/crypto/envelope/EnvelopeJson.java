@@ -27,7 +27,8 @@ public final class EnvelopeJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    static final List<String> FIELDS = List.of(
+    /** The 15 wire field names of SPEC §3.2, in wire order. */
+    public static final List<String> FIELDS = List.of(
             "version",
             "id",
             "promptId",
@@ -43,6 +44,7 @@ public final class EnvelopeJson {
             "encryptedData",
             "authTag",
             "signature");
+
     private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
 
     private EnvelopeJson() {}

