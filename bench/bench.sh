@@ -7,18 +7,20 @@
 #
 # It builds the jars if needed, starts PostgreSQL/Redis if they are installed but down, starts both services
 # with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
-# with `openssl speed`, warms up, and drives each scenario with wrk straight at the service (no gateway, so
-# the figures are per instance). Results: bench/results/<run>/ (raw) and docs/performance.md (table).
+# with `openssl speed`, and for each scenario waits until both JVMs are idle (the vault drains the audit events of
+# the previous scenario), warms the same scenario up (C2 needs ~30 s of load to compile a Spring request path on 2
+# cores; shorter warm-ups measured the JIT, not the service), then drives it with wrk straight at the service (no
+# gateway, so the figures are per instance). Results: bench/results/<run>/ (raw) and docs/performance.md (table).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 source scripts/lib/infra.sh
 
-DURATION="${BENCH_DURATION:-15s}"
-WARMUP="${BENCH_WARMUP:-8s}"
+DURATION="${BENCH_DURATION:-30s}"
+WARMUP="${BENCH_WARMUP:-30s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 THREADS="${BENCH_THREADS:-2}"
-ENVELOPES="${BENCH_ENVELOPES:-45000}"
+ENVELOPES="${BENCH_ENVELOPES:-60000}" # per open/process file; each scenario has a warm-up and a measured file
 MODES="native,jdk"
 SOAK=""
 while [ $# -gt 0 ]; do
@@ -105,8 +107,10 @@ prepare_data() {
     -d '{"promptText":"benchmark prompt about encryption","secret":"bench-secret"}' | jq -r .id)"
   [ -n "$TOKEN" ] && [ "$PROMPT_ID" != "null" ] || { echo "could not obtain a token and a prompt" >&2; return 1; }
   for mode in open process; do
-    java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
-      "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$ENVELOPES" "$RUN/$mode-bodies.jsonl" "$mode"
+    for file in "$mode" "$mode-warm"; do
+      java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
+        "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$ENVELOPES" "$RUN/$file-bodies.jsonl" "$mode"
+    done
   done
 }
 
@@ -123,9 +127,28 @@ max_db_connections() { # sampled every 0.5 s while the scenario runs; printed at
   echo "$max"
 }
 
-scenario() { # mode name origin script [env...]
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+wait_quiet() { # until both JVMs use < 10 % of a core over a second (max 120 s): no backlog leaks into a scenario
+  for _ in $(seq 1 120); do
+    local v0 p0 v1 p1
+    v0=$(cpu_ticks "$VAULT_PID"); p0=$(cpu_ticks "$PROMPT_PID")
+    sleep 1
+    v1=$(cpu_ticks "$VAULT_PID"); p1=$(cpu_ticks "$PROMPT_PID")
+    [ $((v1 - v0)) -lt 10 ] && [ $((p1 - p0)) -lt 10 ] && return 0
+  done
+  echo "   (JVMs still busy after 120 s; measuring anyway)"
+}
+
+scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.jsonl warms up on <x>-warm-bodies.jsonl
   local mode=$1 name=$2 origin=$3 script=$4; shift 4
-  echo "== $mode / $name"
+  local warm_env=()
+  for kv in "$@"; do warm_env+=("${kv/-bodies.jsonl/-warm-bodies.jsonl}"); done
+  echo "== $mode / $name (warm-up $WARMUP, then $DURATION)"
+  wait_quiet
+  env "${warm_env[@]}" BENCH_TOKEN="$TOKEN" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" \
+    -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name-warmup.txt" 2>&1 || true
+  wait_quiet
   env "$@" BENCH_TOKEN="$TOKEN" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
     --latency -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name.txt" 2>&1 &
   local wrk_pid=$!
@@ -142,21 +165,9 @@ scenario() { # mode name origin script [env...]
   tail -1 "$RUN/results.jsonl"
 }
 
-warm_up() {
-  echo "== warm-up ($WARMUP)"
-  local w=(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/wrk/request.lua)
-  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID" "${w[@]}" "$VAULT" >/dev/null
-  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
-    BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}" "${w[@]}" "$VAULT" >/dev/null
-  env BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST BENCH_PATH=/api/v1/prompts/process \
-    BENCH_BODY='{"promptId":"00000000-0000-4000-8000-000000000000","promptText":"warm up","options":{"format":"json"}}' \
-    "${w[@]}" "$PROMPT" >/dev/null
-}
-
 run_mode() { # mode
   start_services "$1"
   prepare_data
-  warm_up
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
     BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
   scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
@@ -197,5 +208,5 @@ ceiling
 : > "$RUN/results.jsonl"
 IFS=',' read -r -a mode_list <<<"$MODES"
 for mode in "${mode_list[@]}"; do run_mode "$mode"; done
-python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS"
+python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS" "$WARMUP"
 echo "== results in $RUN; table written to docs/performance.md"

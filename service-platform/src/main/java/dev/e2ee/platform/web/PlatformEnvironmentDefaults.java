@@ -9,7 +9,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Lowest-precedence defaults every service gets (its {@code application.yml} and the environment override them):
- * Prometheus at {@code /api/v1/metrics}, fail-fast Redis timeouts, no error internals in responses.
+ * Prometheus at {@code /api/v1/metrics}, fail-fast Redis timeouts, no error internals in responses, no duplicate
+ * per-request observations.
  */
 public final class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
 
@@ -22,6 +23,10 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         defaults.put("management.endpoints.web.path-mapping.prometheus", "metrics");
         defaults.put("management.endpoints.web.exposure.include", "prometheus");
         defaults.put("management.endpoints.access.default", "read-only");
+        // The SPEC §11 HTTP metrics come from HttpMetricsFilter; Boot's http.server.requests observation and Spring
+        // Security's per-filter observations duplicate them and cost ~10 % of a request's CPU (docs/performance.md).
+        defaults.put("management.observations.enable.http.server.requests", "false");
+        defaults.put("management.observations.enable.spring.security", "false");
         defaults.put("spring.data.redis.timeout", "500ms");
         defaults.put("spring.data.redis.connect-timeout", "500ms");
         defaults.put("server.error.include-stacktrace", "never");

@@ -2,12 +2,14 @@ package dev.e2ee.vault.audit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seals committed audit rows into the hash chain in id order, shortly after they commit. Business transactions
@@ -21,21 +23,39 @@ public class AuditChainSealer {
     private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);
     static final long LOCK_KEY = 0x6532656541554454L; // "e2eeAUDT"
     static final int BATCH = 500;
+    static final int MAX_BATCHES_PER_TICK = 200;
+    /** How far below the last sealed id a pass looks for rows that committed late (their id was taken earlier). */
+    static final long LATE_COMMIT_LOOKBACK = 10_000;
+    /** Every this many passes, one pass scans from the start, catching a row that committed later than the lookback. */
+    static final int FULL_PASS_EVERY = 60;
 
     private record Sealed(long id, long chainSeq, byte[] previous, byte[] hash) {}
 
     private record Head(long chainSeq, byte[] hash) {}
 
     private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    /**
+     * Sealed rows leave the partial index {@code ix_audit_logs_unsealed} only when vacuumed, so a scan from the start
+     * walks every sealed-but-not-yet-vacuumed row (350k dead entries took 375 ms per pass under load; see
+     * docs/performance.md). Passes therefore start from the highest id sealed so far, minus a lookback for late commits.
+     */
+    private final AtomicLong sealedUpTo = new AtomicLong();
 
-    AuditChainSealer(JdbcTemplate jdbc) {
+    private final AtomicLong passes = new AtomicLong();
+
+    AuditChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
+    /** Drains the backlog each tick (bounded), so sealing keeps up with any insert rate, not one batch a second. */
     @Scheduled(fixedDelayString = "${e2ee.vault.audit.seal-interval:1s}", initialDelayString = "2s")
     public void sealScheduled() {
         try {
-            seal(false);
+            for (int i = 0; i < MAX_BATCHES_PER_TICK && seal(false) == BATCH; i++) {
+                // keep going while full batches come back
+            }
         } catch (org.springframework.dao.DataAccessException e) {
             log.warn("audit sealer: database unavailable ({})", e.getClass().getSimpleName());
         }
@@ -43,10 +63,15 @@ public class AuditChainSealer {
 
     /**
      * Seals up to one batch of pending rows; returns how many. With {@code wait} it waits for another sealer to
-     * finish instead of skipping.
+     * finish instead of skipping. One transaction per batch: the advisory lock is transaction-scoped, so it must not
+     * run in autocommit (a self-invoked {@code @Transactional} method would).
      */
-    @Transactional
     public int seal(boolean wait) {
+        Integer sealed = transactions.execute(status -> sealBatch(wait));
+        return sealed == null ? 0 : sealed;
+    }
+
+    private int sealBatch(boolean wait) {
         String lock = wait ? "SELECT pg_advisory_xact_lock(?)::text" : "SELECT pg_try_advisory_xact_lock(?)::text";
         String locked = jdbc.queryForObject(lock, String.class, LOCK_KEY);
         if (!wait && !"true".equals(locked)) {
@@ -54,19 +79,27 @@ public class AuditChainSealer {
         }
         Head head = head();
         List<Sealed> sealed = new ArrayList<>();
+        boolean fullPass = wait || passes.getAndIncrement() % FULL_PASS_EVERY == 0;
+        long from = fullPass ? 0 : Math.max(0, sealedUpTo.get() - LATE_COMMIT_LOOKBACK);
         jdbc.query(
-                "SELECT " + AuditChain.COLUMNS + " FROM audit_logs WHERE hash IS NULL ORDER BY id LIMIT " + BATCH,
+                "SELECT " + AuditChain.COLUMNS + " FROM audit_logs WHERE hash IS NULL AND id >= ? ORDER BY id LIMIT "
+                        + BATCH,
                 rs -> {
                     Sealed last = sealed.isEmpty() ? null : sealed.get(sealed.size() - 1);
                     long seq = (last == null ? head.chainSeq() : last.chainSeq()) + 1;
                     byte[] previous = last == null ? head.hash() : last.hash();
                     sealed.add(new Sealed(rs.getLong("id"), seq, previous, AuditChain.hash(previous, seq, rs)));
-                });
+                },
+                from);
         jdbc.batchUpdate(
                 "UPDATE audit_logs SET chain_seq = ?, prev_hash = ?, hash = ? WHERE id = ? AND hash IS NULL",
                 sealed.stream()
                         .map(s -> new Object[] {s.chainSeq(), s.previous(), s.hash(), s.id()})
                         .toList());
+        if (!sealed.isEmpty()) {
+            long highest = sealed.get(sealed.size() - 1).id();
+            sealedUpTo.accumulateAndGet(highest, Math::max);
+        }
         return sealed.size();
     }
 
