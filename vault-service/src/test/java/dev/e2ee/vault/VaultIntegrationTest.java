@@ -58,15 +58,12 @@ public abstract class VaultIntegrationTest {
         TestDatabase.resetOnce();
         registry.add("e2ee.security.jwt-secret", () -> JWT_SECRET);
         registry.add("e2ee.security.bootstrap-admin-api-key", () -> BOOTSTRAP_KEY);
-        registry.add(
-                "e2ee.vault.keys.sender-private-key-path",
-                () -> KEYS.senderPath().toString());
+        registry.add("e2ee.vault.keys.sender-private-key-path", KEYS::senderPaths);
         registry.add(
                 "e2ee.vault.keys.receiver-public-key-path",
                 () -> KEYS.receiverPublicPath().toString());
         registry.add("e2ee.vault.keys.kek", KEYS::kekConfig);
         registry.add("e2ee.vault.keys.pepper", () -> KEYS.pepper);
-        registry.add("e2ee.vault.keys.signing-key-bits", () -> "2048");
         registry.add("e2ee.vault.audit-stream.key", () -> AUDIT_STREAM);
         // all suites on this machine share Redis and 127.0.0.1: only the envelope rule (10/min) stays at its
         // production value, and tests exercise it with a random principal

@@ -1,5 +1,6 @@
 package dev.e2ee.prs.key;
 
+import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.KeyLookup;
@@ -17,7 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The vault signing keys this service trusts: keys from {@code SENDER_PUBLIC_KEY_PATH} and the {@code use=sig}
+ * The vault signing keys this service trusts: keys from {@code SENDER_PUBLIC_KEY_PATH} (one PEM file or a
+ * comma-separated list, e.g. the old and the new key during a vault signing-key rotation) and the {@code use=sig}
  * keys of the vault's JWK Set ({@code VAULT_JWKS_URL}). The JWK Set is cached, refreshed periodically and, at most
  * once per {@code minInterval}, when an envelope names an unknown kid — so a vault key rotation needs no restart.
  */
@@ -40,13 +42,22 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
         }
         Map<String, RSAPublicKey> keys = new LinkedHashMap<>();
         for (Path file : files) {
-            RSAPublicKey key = RsaKeys.readPublicKey(file);
+            RSAPublicKey key = read(file);
             keys.put(Jwk.thumbprint(key), key);
         }
         this.configured = Map.copyOf(keys);
         this.vault = vault;
         this.minInterval = minInterval;
         this.clock = clock;
+    }
+
+    /** One SPKI (or PKCS#1) PEM file of {@code SENDER_PUBLIC_KEY_PATH}; a failure names the setting and the path. */
+    private static RSAPublicKey read(Path file) {
+        try {
+            return RsaKeys.readPublicKey(file);
+        } catch (CryptoException e) {
+            throw new IllegalStateException("SENDER_PUBLIC_KEY_PATH is not a usable RSA public key: " + file, e);
+        }
     }
 
     @Override

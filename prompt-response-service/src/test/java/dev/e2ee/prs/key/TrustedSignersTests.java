@@ -1,6 +1,7 @@
 package dev.e2ee.prs.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +25,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** The vault's JWK Set served over real HTTP by a local server; rotation without restart, rate-limited refresh. */
+/**
+ * The vault's JWK Set served over real HTTP by a local server (rotation without restart, rate-limited refresh), and
+ * file-based trust of several listed public keys (old and new during a rotation).
+ */
 class TrustedSignersTests {
 
     private static final RSAPublicKey FIRST =
@@ -129,6 +136,32 @@ class TrustedSignersTests {
         signers.refresh();
 
         assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+    }
+
+    @Test
+    void findWhenTwoPublicKeyFilesListedThenBothTrustedWithoutAJwkSet(@TempDir Path dir) throws IOException {
+        Path current = Files.writeString(dir.resolve("vault-sign-new.pem"), RsaKeys.toPem(SECOND));
+        Path previous = Files.writeString(dir.resolve("vault-sign-old.pem"), RsaKeys.toPem(FIRST));
+        KeyProperties properties =
+                new KeyProperties(null, current + " , " + previous, null, null, null, null, null, null, false, null);
+
+        TrustedSigners signers = new TrustedSigners(properties.senderPaths(), null, Duration.ofSeconds(10), clock);
+
+        assertThat(signers.find(Jwk.thumbprint(SECOND))).contains(SECOND);
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+        assertThat(signers.find("unknown-kid")).isEmpty();
+        assertThat(signers.size()).isEqualTo(2);
+    }
+
+    @Test
+    void constructionWhenAListedFileIsNotAPublicKeyThenFailsNamingTheSettingAndPath(@TempDir Path dir)
+            throws IOException {
+        Path good = Files.writeString(dir.resolve("vault-sign-new.pem"), RsaKeys.toPem(SECOND));
+        Path bad = Files.writeString(dir.resolve("vault-sign-old.pem"), "not a key");
+
+        assertThatThrownBy(() -> new TrustedSigners(List.of(good, bad), null, Duration.ofSeconds(10), clock))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("SENDER_PUBLIC_KEY_PATH is not a usable RSA public key: " + bad);
     }
 
     /** A clock the test moves forward. */

@@ -1,13 +1,13 @@
 package dev.e2ee.vault.key;
 
-import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.platform.ApiException;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.security.KeyPair;
+import jakarta.validation.constraints.Pattern;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -18,23 +18,33 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @RequestMapping("/api/v1/keys")
-@Tag(name = "Keys", description = "Public JWK Set; admin: key metadata, rotation, KEK re-wrap")
+@Tag(
+        name = "Keys",
+        description = "Public JWK Set; admin: key metadata, signing-key rotation and retirement, KEK re-wrap")
 class KeyController {
+
+    static final String KID = "[A-Za-z0-9_-]{1,128}";
+
+    /** Optional body of a rotation: which loaded key to promote (default: the first listed). */
+    record RotateRequest(@Pattern(regexp = KID) String kid) {}
 
     private final KeyService keys;
     private final KeyMetadataStore metadata;
     private final KekRewrapService rewrap;
+    private final SigningKeyRotation rotation;
 
-    KeyController(KeyService keys, KeyMetadataStore metadata, KekRewrapService rewrap) {
+    KeyController(KeyService keys, KeyMetadataStore metadata, KekRewrapService rewrap, SigningKeyRotation rotation) {
         this.keys = keys;
         this.metadata = metadata;
         this.rewrap = rewrap;
+        this.rotation = rotation;
     }
 
     @GetMapping(
@@ -54,13 +64,27 @@ class KeyController {
     }
 
     @PostMapping("/{name}/rotate")
-    @Operation(summary = "Admin: rotate vault-sign (new in-memory primary; old keys stay published until retired)")
-    Map<String, Object> rotate(@PathVariable String name) {
+    @Operation(
+            summary = "Admin: promote a loaded vault-sign key (body {\"kid\"}, default the first listed in"
+                    + " SENDER_PRIVATE_KEY_PATH) to primary on every instance; the previous primary stays published")
+    Map<String, Object> rotate(@PathVariable String name, @Valid @RequestBody(required = false) RotateRequest request) {
+        requireSigningKeys(name);
+        SigningKeyRotation.Rotated rotated = rotation.rotate(request == null ? null : request.kid());
+        return Map.of("name", name, "kid", rotated.kid(), "status", "primary", "previousKid", rotated.previousKid());
+    }
+
+    @PostMapping("/{name}/{kid}/retire")
+    @Operation(summary = "Admin: retire a non-primary vault-sign key: no longer published nor accepted anywhere")
+    Map<String, Object> retire(@PathVariable String name, @PathVariable @Pattern(regexp = KID) String kid) {
+        requireSigningKeys(name);
+        rotation.retire(kid);
+        return Map.of("name", name, "kid", kid, "status", "retired");
+    }
+
+    private static void requireSigningKeys(String name) {
         if (!SigningKeys.NAME.equals(name)) {
             throw new NotRotatableException(name);
         }
-        Keyring.Version<KeyPair> primary = keys.rotateSigningKey();
-        return Map.of("name", name, "kid", primary.kid(), "label", primary.label(), "status", "primary");
     }
 
     @PostMapping("/kek/rewrap")
@@ -82,7 +106,7 @@ class KeyController {
                             "KEKs come from configuration: put the new KEK first in E2EE_KEK,"
                                     + " restart, then POST /api/v1/keys/kek/rewrap.";
                         case KeyService.RECEIVER -> "Receiver keys are rotated by the prompt-response service.";
-                        default -> "Only vault-sign can be rotated.";
+                        default -> "Only vault-sign can be rotated or retired.";
                     });
         }
     }

@@ -1,9 +1,13 @@
 package dev.e2ee.vault.key;
 
+import dev.e2ee.crypto.key.Keyring;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +29,9 @@ class KeyMetadataStore {
             Instant createdAt,
             Instant rotatedAt,
             Instant expiresAt) {}
+
+    /** First half of the advisory-lock key of key-state changes ("keys"); the second is the hash of the key name. */
+    private static final int LOCK_NAMESPACE = 0x6b657973;
 
     private final JdbcTemplate jdbc;
 
@@ -55,6 +62,73 @@ class KeyMetadataStore {
                 Timestamp.from(key.createdAt()),
                 key.rotatedAt() == null ? null : Timestamp.from(key.rotatedAt()),
                 key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()));
+    }
+
+    /** Inserts the row of (name, kid) unless one exists; a stored row (and its status) is never changed. */
+    boolean insertIfAbsent(KeyMetadata key) {
+        return jdbc.update(
+                        """
+                INSERT INTO cryptographic_keys (id, name, kid, label, key_type, algorithm, key_use, key_size, status,
+                                                source, created_at, rotated_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (name, kid) DO NOTHING""",
+                        UUID.randomUUID(),
+                        key.name(),
+                        key.kid(),
+                        key.label(),
+                        key.keyType(),
+                        key.algorithm(),
+                        key.use(),
+                        key.keySize(),
+                        key.status(),
+                        key.source(),
+                        Timestamp.from(key.createdAt()),
+                        key.rotatedAt() == null ? null : Timestamp.from(key.rotatedAt()),
+                        key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()))
+                == 1;
+    }
+
+    /**
+     * Serialises changes of the stored state of the keys called {@code name} across all instances until the
+     * current transaction ends (transaction-scoped PostgreSQL advisory lock).
+     */
+    void lock(String name) {
+        jdbc.queryForObject("SELECT pg_advisory_xact_lock(?, hashtext(?))::text", String.class, LOCK_NAMESPACE, name);
+    }
+
+    /** The stored status of every key called {@code name}, by kid. */
+    Map<String, Keyring.Status> statuses(String name) {
+        Map<String, Keyring.Status> statuses = new HashMap<>();
+        jdbc.query(
+                "SELECT kid, status FROM cryptographic_keys WHERE name = ?",
+                rs -> {
+                    statuses.put(rs.getString("kid"), status(rs.getString("status")));
+                },
+                name);
+        return statuses;
+    }
+
+    /** Sets the status of (name, kid); {@code rotatedAt} is set when the status leaves primary. */
+    int setStatus(String name, String kid, Keyring.Status status, Instant now) {
+        return jdbc.update("""
+                UPDATE cryptographic_keys SET status = ?,
+                    rotated_at = CASE WHEN status = 'primary' AND ? <> 'primary' THEN ? ELSE rotated_at END
+                WHERE name = ? AND kid = ?""", wireName(status), wireName(status), Timestamp.from(now), name, kid);
+    }
+
+    /** Every primary key called {@code name} other than {@code kid} becomes active; returns their kids. */
+    List<String> demotePrimaries(String name, String kid, Instant now) {
+        return jdbc.queryForList("""
+                UPDATE cryptographic_keys SET status = 'active', rotated_at = ?
+                WHERE name = ? AND status = 'primary' AND kid <> ? RETURNING kid""", String.class, Timestamp.from(now), name, kid);
+    }
+
+    static String wireName(Keyring.Status status) {
+        return status.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static Keyring.Status status(String wireName) {
+        return Keyring.Status.valueOf(wireName.toUpperCase(Locale.ROOT));
     }
 
     List<KeyMetadata> all() {

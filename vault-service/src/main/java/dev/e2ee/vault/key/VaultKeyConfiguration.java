@@ -12,8 +12,6 @@ import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
 import java.net.URI;
 import java.nio.file.Path;
-import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateCrtKey;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +22,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Loads the vault's keys at startup: the KEK keyring and pepper (environment or file), the signing key and the
- * receiver keys. Anything missing fails startup with a message naming the setting, except under the {@code dev}
+ * receiver keys. {@code SENDER_PRIVATE_KEY_PATH} may list several signing keys (newest first); which one signs is
+ * fleet-wide state ({@link SigningKeyRefresher}). Anything missing fails startup with a message naming the setting, except under the {@code dev}
  * profile, which generates missing development keys into a git-ignored folder.
  */
 @Configuration(proxyBeanMethods = false)
@@ -76,19 +75,14 @@ class VaultKeyConfiguration {
 
     @Bean
     SigningKeys signingKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
-        String path = settings.properties().senderPrivateKeyPath();
-        if (!VaultKeyProperties.present(path)) {
-            throw new KeyConfigurationException(
-                    "SENDER_PRIVATE_KEY_PATH must name the vault's PKCS#8 PEM RSA signing key"
-                            + " (start with the 'dev' profile to generate a development key)");
-        }
-        try {
-            RSAPrivateCrtKey key = RsaKeys.readPrivateKey(Path.of(path));
-            KeyPair pair = RsaKeys.pair(key, RsaKeys.publicKeyOf(key));
-            return new SigningKeys(pair, clock.getIfUnique(Clock::systemUTC));
-        } catch (CryptoException e) {
-            throw new KeyConfigurationException("SENDER_PRIVATE_KEY_PATH is not a usable RSA private key: " + path, e);
-        }
+        SigningKeys keys = new SigningKeys(
+                SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()),
+                clock.getIfUnique(Clock::systemUTC).instant());
+        log.info(
+                "signing keys loaded from {}: {}",
+                SigningKeyFiles.SETTING,
+                keys.loaded().stream().map(k -> k.kid()).toList());
+        return keys;
     }
 
     @Bean

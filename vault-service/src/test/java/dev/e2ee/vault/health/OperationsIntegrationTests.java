@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpResponse;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -53,32 +52,6 @@ class OperationsIntegrationTests extends VaultIntegrationTest {
         assertThat(set.keys()).extracting(k -> k.use()).contains("sig", "enc");
         assertThat(set.keys())
                 .allSatisfy(k -> assertThat(k.kid()).isEqualTo(dev.e2ee.crypto.key.Jwk.thumbprint(k.key())));
-    }
-
-    @Test
-    void signingKeyRotationWhenRequestedThenNewPrimaryAndOldKeyStillPublished() {
-        String admin = adminToken();
-        List<String> before = JwkSet.parse(get("/api/v1/keys/jwks.json", null).body()).keys().stream()
-                .filter(k -> "sig".equals(k.use()))
-                .map(k -> k.kid())
-                .toList();
-
-        HttpResponse<String> rotated = post("/api/v1/keys/vault-sign/rotate", admin, Map.of());
-
-        assertThat(rotated.statusCode()).isEqualTo(200);
-        String newKid = (String) body(rotated).get("kid");
-        List<String> after = JwkSet.parse(get("/api/v1/keys/jwks.json", null).body()).keys().stream()
-                .filter(k -> "sig".equals(k.use()))
-                .map(k -> k.kid())
-                .toList();
-        assertThat(after).contains(newKid).containsAll(before);
-        String token = userToken();
-        String promptId = createPrompt(token, "signed by the new key", "pw");
-        assertThat(body(post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", "pw"))))
-                .containsEntry("senderPrivateKeyId", newKid);
-        assertThat(get("/api/v1/keys", admin).body()).contains(newKid).doesNotContain("PRIVATE");
-        assertThat(post("/api/v1/keys/kek/rotate", admin, Map.of()).statusCode())
-                .isEqualTo(409);
     }
 
     @Test
