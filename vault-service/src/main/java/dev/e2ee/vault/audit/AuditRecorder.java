@@ -47,6 +47,26 @@ public class AuditRecorder {
         insert(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, details));
     }
 
+    /**
+     * A change and its success audit row in ONE SQL statement ({@code WITH change AS (<changeSql>) INSERT INTO
+     * audit_logs ...}): both commit together, in a single round trip, whether or not a transaction is open. The hot
+     * path of envelope creation uses it (docs/performance.md); {@code changeSql} must be one INSERT/UPDATE/DELETE
+     * without RETURNING.
+     */
+    public void successWith(
+            String changeSql,
+            Object[] changeArgs,
+            String action,
+            String resourceType,
+            Object resourceId,
+            Map<String, ?> details) {
+        Object[] auditArgs = args(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, details));
+        Object[] all = new Object[changeArgs.length + auditArgs.length];
+        System.arraycopy(changeArgs, 0, all, 0, changeArgs.length);
+        System.arraycopy(auditArgs, 0, all, changeArgs.length, auditArgs.length);
+        jdbc.update("WITH change AS (" + changeSql + ") " + INSERT, all);
+    }
+
     /** A refused or failed operation of the current principal, committed on its own. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void failure(String action, String resourceType, Object resourceId, String reason) {
@@ -76,21 +96,24 @@ public class AuditRecorder {
     /** A row built by the caller (authentication failures, stream events); true when newly inserted. */
     @Transactional(propagation = Propagation.REQUIRED)
     boolean insert(AuditRow row) {
-        return jdbc.update(
-                        INSERT,
-                        row.eventId(),
-                        Timestamp.from(row.occurredAt().truncatedTo(ChronoUnit.MICROS)),
-                        row.action(),
-                        row.outcome().wireName(),
-                        row.principal(),
-                        row.requestId(),
-                        row.clientAddress(),
-                        row.resourceType(),
-                        row.resourceId(),
-                        row.reason(),
-                        row.detailsJson(),
-                        row.source())
-                == 1;
+        return jdbc.update(INSERT, args(row)) == 1;
+    }
+
+    private static Object[] args(AuditRow row) {
+        return new Object[] {
+            row.eventId(),
+            Timestamp.from(row.occurredAt().truncatedTo(ChronoUnit.MICROS)),
+            row.action(),
+            row.outcome().wireName(),
+            row.principal(),
+            row.requestId(),
+            row.clientAddress(),
+            row.resourceType(),
+            row.resourceId(),
+            row.reason(),
+            row.detailsJson(),
+            row.source()
+        };
     }
 
     private AuditRow row(

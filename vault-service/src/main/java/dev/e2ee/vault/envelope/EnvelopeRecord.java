@@ -3,23 +3,19 @@ package dev.e2ee.vault.envelope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-import org.springframework.data.domain.Persistable;
 
-/** An issued envelope: the full v2 JSON (ciphertext for the receiver), never its plaintext. */
+/**
+ * An issued envelope: the full v2 JSON (ciphertext for the receiver), never its plaintext. Read through JPA; written
+ * by {@link EnvelopeStore} (one statement with its audit row) and by status updates.
+ */
 @Entity
 @Table(name = "envelopes")
-class EnvelopeRecord implements Persistable<UUID> {
-
-    @Transient
-    private boolean fresh;
+class EnvelopeRecord {
 
     @Id
     private UUID id;
@@ -54,39 +50,6 @@ class EnvelopeRecord implements Persistable<UUID> {
 
     protected EnvelopeRecord() {}
 
-    EnvelopeRecord(
-            UUID id,
-            UUID promptId,
-            String owner,
-            String envelope,
-            String receiverPublicKeyId,
-            String senderPrivateKeyId,
-            Instant createdAt,
-            Instant expiresAt) {
-        this.fresh = true;
-        this.id = id;
-        this.promptId = promptId;
-        this.owner = owner;
-        this.status = EnvelopeStatus.PENDING;
-        this.envelope = envelope;
-        this.receiverPublicKeyId = receiverPublicKeyId;
-        this.senderPrivateKeyId = senderPrivateKeyId;
-        this.createdAt = createdAt;
-        this.expiresAt = expiresAt;
-    }
-
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        this.fresh = false;
-    }
-
-    @Override
     public UUID getId() {
         return id;
     }

@@ -20,8 +20,13 @@ public class PromptAccess {
         this.cipher = cipher;
     }
 
+    /**
+     * The prompt if it exists, is not deleted and the principal may see it. Uses a declared query method, which (unlike
+     * {@code findById}) opens no read-only transaction of its own: outside a transaction it is one autocommit SELECT
+     * instead of BEGIN/SELECT/COMMIT (envelope hot path, docs/performance.md); inside one it joins it.
+     */
     public Optional<Prompt> findVisible(UUID id, E2eePrincipal principal) {
-        return prompts.findById(id).filter(p -> !p.isDeleted()).filter(p -> visibleTo(p, principal));
+        return prompts.findOneById(id).filter(p -> !p.isDeleted()).filter(p -> visibleTo(p, principal));
     }
 
     public String currentText(Prompt prompt) {

@@ -1,6 +1,7 @@
 package dev.e2ee.vault.prompt;
 
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
@@ -8,6 +9,9 @@ import org.springframework.data.jpa.repository.Modifying;
 import org.springframework.data.jpa.repository.Query;
 
 interface PromptRepository extends JpaRepository<Prompt, UUID>, JpaSpecificationExecutor<Prompt> {
+
+    /** Like {@code findById}, without the read-only transaction Spring Data wraps around its CRUD methods. */
+    Optional<Prompt> findOneById(UUID id);
 
     /**
      * Soft delete as a bulk update: the version (which the at-rest ciphertext is bound to) stays as it is.
