@@ -16,7 +16,7 @@ final class AuditChain {
     static final byte[] GENESIS = new byte[32];
 
     /** Columns in the order they are hashed; {@code details} as PostgreSQL's normalised jsonb text. */
-    static final String COLUMNS = "id, event_id, occurred_at, action, outcome, principal, request_id, client_address,"
+    static final String COLUMNS = "a.id, event_id, occurred_at, action, outcome, principal, request_id, client_address,"
             + " resource_type, resource_id, reason, details::text AS details, source";
 
     private AuditChain() {}

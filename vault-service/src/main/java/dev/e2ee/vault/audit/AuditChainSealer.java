@@ -2,7 +2,9 @@ package dev.e2ee.vault.audit;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
@@ -16,10 +18,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Seals committed audit rows into the hash chain in id order, shortly after they commit. Business transactions
- * only insert unsealed rows, so they never wait for each other; exactly one sealer runs at a time across all
- * instances (transaction-scoped PostgreSQL advisory lock). A row that commits late (lower id than rows already
- * sealed) simply gets the next {@code chain_seq}: the chain order is {@code chain_seq}, not {@code id}.
+ * Seals committed audit rows into the hash chain in id order, shortly after they commit: one {@code audit_chain} row
+ * (chain_seq, audit_id, prev_hash, hash) per audit row, appended in batches. Business transactions only insert audit
+ * rows, so they never wait for each other; exactly one sealer runs at a time across all instances
+ * (transaction-scoped PostgreSQL advisory lock). A row that commits late (lower id than rows already sealed) simply
+ * gets the next {@code chain_seq}: the chain order is {@code chain_seq}, not {@code id}.
  */
 @Component
 public class AuditChainSealer {
@@ -27,14 +30,16 @@ public class AuditChainSealer {
     private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);
     static final long LOCK_KEY = 0x6532656541554454L; // "e2eeAUDT"
     static final int BATCH = 500;
-    static final String UPDATE = "UPDATE audit_logs AS a SET chain_seq = v.seq, prev_hash = v.prev, hash = v.hash"
-            + " FROM unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::bytea[]) AS v(id, seq, prev, hash)"
-            + " WHERE a.id = v.id AND a.hash IS NULL";
+    static final String APPEND = "INSERT INTO audit_chain (chain_seq, audit_id, prev_hash, hash)"
+            + " SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::bytea[])";
+    /** How many audit ids one step of the search for unsealed rows reads (two index range scans). */
+    static final int CHUNK = 5_000;
+
     static final int MAX_BATCHES_PER_TICK = 200;
     /** How far below the last sealed id a pass looks for rows that committed late (their id was taken earlier). */
-    static final long LATE_COMMIT_LOOKBACK = 10_000;
-    /** Every this many passes, one pass scans from the start, catching a row that committed later than the lookback. */
-    static final int FULL_PASS_EVERY = 60;
+    static final long LATE_COMMIT_LOOKBACK = 2_000;
+    /** Every this many passes one pass scans from the start, catching a row that committed later than the lookback. */
+    static final int FULL_PASS_EVERY = 600;
 
     private record Sealed(long id, long chainSeq, byte[] previous, byte[] hash) {}
 
@@ -43,9 +48,9 @@ public class AuditChainSealer {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     /**
-     * Sealed rows leave the partial index {@code ix_audit_logs_unsealed} only when vacuumed, so a scan from the start
-     * walks every sealed-but-not-yet-vacuumed row (350k dead entries took 375 ms per pass under load; see
-     * docs/performance.md). Passes therefore start from the highest id sealed so far, minus a lookback for late commits.
+     * Passes start from the highest id sealed so far minus a lookback for late commits, so a pass reads a few thousand
+     * index entries, not the whole table (the old partial index {@code WHERE hash IS NULL} kept every sealed row as a
+     * dead entry until vacuum: 375 ms per pass under load, docs/performance.md).
      */
     private final AtomicLong sealedUpTo = new AtomicLong();
 
@@ -88,18 +93,21 @@ public class AuditChainSealer {
         List<Sealed> sealed = new ArrayList<>();
         boolean fullPass = wait || passes.getAndIncrement() % FULL_PASS_EVERY == 0;
         long from = fullPass ? 0 : Math.max(0, sealedUpTo.get() - LATE_COMMIT_LOOKBACK);
+        List<Long> unsealed = unsealedIds(from);
+        if (unsealed.isEmpty()) {
+            return 0;
+        }
         jdbc.query(
-                "SELECT " + AuditChain.COLUMNS + " FROM audit_logs WHERE hash IS NULL AND id >= ? ORDER BY id LIMIT "
-                        + BATCH,
+                "SELECT " + AuditChain.COLUMNS + " FROM audit_logs a WHERE a.id = ANY(?) ORDER BY a.id",
                 rs -> {
                     Sealed last = sealed.isEmpty() ? null : sealed.get(sealed.size() - 1);
                     long seq = (last == null ? head.chainSeq() : last.chainSeq()) + 1;
                     byte[] previous = last == null ? head.hash() : last.hash();
                     sealed.add(new Sealed(rs.getLong("id"), seq, previous, AuditChain.hash(previous, seq, rs)));
                 },
-                from);
+                (Object) unsealed.toArray(Long[]::new));
         if (!sealed.isEmpty()) {
-            update(sealed);
+            append(sealed);
             long highest = sealed.get(sealed.size() - 1).id();
             sealedUpTo.accumulateAndGet(highest, Math::max);
         }
@@ -107,25 +115,48 @@ public class AuditChainSealer {
     }
 
     /**
-     * The whole batch in ONE statement (arrays unnested server-side): 500 single-row UPDATEs cost PostgreSQL a
-     * quarter of an audited request's CPU (docs/performance.md).
+     * Up to {@link #BATCH} ids of audit rows without a chain row, from {@code from}, oldest first. Two plain index range
+     * scans per chunk, set difference in Java: an anti-join's plan depends on table statistics (a hash anti-join over
+     * the whole chain when they are missing, as with autovacuum off), this does not.
      */
-    private void update(List<Sealed> sealed) {
-        int updated = jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(UPDATE)) {
-                statement.setArray(1, connection.createArrayOf("bigint", column(sealed, Sealed::id, Long[]::new)));
+    private List<Long> unsealedIds(long from) {
+        List<Long> unsealed = new ArrayList<>();
+        long cursor = from;
+        while (unsealed.size() < BATCH) {
+            List<Long> ids = jdbc.queryForList(
+                    "SELECT id FROM audit_logs WHERE id >= ? ORDER BY id LIMIT " + CHUNK, Long.class, cursor);
+            if (ids.isEmpty()) {
+                break;
+            }
+            long last = ids.get(ids.size() - 1);
+            Set<Long> chained = new HashSet<>(jdbc.queryForList(
+                    "SELECT audit_id FROM audit_chain WHERE audit_id BETWEEN ? AND ?", Long.class, ids.get(0), last));
+            for (Long id : ids) {
+                if (!chained.contains(id) && unsealed.size() < BATCH) {
+                    unsealed.add(id);
+                }
+            }
+            if (ids.size() < CHUNK) {
+                break;
+            }
+            cursor = last + 1;
+        }
+        return unsealed;
+    }
+
+    /** The whole batch in ONE statement (arrays unnested server-side). */
+    private void append(List<Sealed> sealed) {
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(APPEND)) {
                 statement.setArray(
-                        2, connection.createArrayOf("bigint", column(sealed, Sealed::chainSeq, Long[]::new)));
+                        1, connection.createArrayOf("bigint", column(sealed, Sealed::chainSeq, Long[]::new)));
+                statement.setArray(2, connection.createArrayOf("bigint", column(sealed, Sealed::id, Long[]::new)));
                 statement.setArray(
                         3, connection.createArrayOf("bytea", column(sealed, Sealed::previous, byte[][]::new)));
                 statement.setArray(4, connection.createArrayOf("bytea", column(sealed, Sealed::hash, byte[][]::new)));
                 return statement.executeUpdate();
             }
         });
-        if (updated != sealed.size()) {
-            // Only possible if a row was sealed outside the advisory lock: roll back rather than fork the chain.
-            throw new IllegalStateException("audit sealer: " + updated + " of " + sealed.size() + " rows updated");
-        }
     }
 
     private static <T> T[] column(List<Sealed> sealed, Function<Sealed, T> field, IntFunction<T[]> array) {
@@ -134,7 +165,7 @@ public class AuditChainSealer {
 
     private Head head() {
         List<Head> heads = jdbc.query(
-                "SELECT chain_seq, hash FROM audit_logs WHERE chain_seq IS NOT NULL ORDER BY chain_seq DESC LIMIT 1",
+                "SELECT chain_seq, hash FROM audit_chain ORDER BY chain_seq DESC LIMIT 1",
                 (rs, n) -> new Head(rs.getLong("chain_seq"), rs.getBytes("hash")));
         return heads.isEmpty() ? new Head(0, AuditChain.GENESIS) : heads.get(0);
     }

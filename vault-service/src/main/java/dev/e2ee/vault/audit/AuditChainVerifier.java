@@ -40,8 +40,8 @@ public class AuditChainVerifier {
     public Result verify() {
         Walk walk = new Walk();
         jdbc.query(
-                "SELECT chain_seq, prev_hash, hash, " + AuditChain.COLUMNS
-                        + " FROM audit_logs WHERE chain_seq IS NOT NULL ORDER BY chain_seq",
+                "SELECT c.chain_seq, c.prev_hash, c.hash, " + AuditChain.COLUMNS
+                        + " FROM audit_chain c JOIN audit_logs a ON a.id = c.audit_id ORDER BY c.chain_seq",
                 rs -> {
                     if (walk.firstBrokenId != null) {
                         return;
@@ -58,7 +58,10 @@ public class AuditChainVerifier {
                     walk.previous = rs.getBytes("hash");
                     walk.expectedSeq = seq + 1;
                 });
-        Long unsealed = jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE hash IS NULL", Long.class);
+        Long unsealed = jdbc.queryForObject(
+                "SELECT count(*) FROM audit_logs a WHERE NOT EXISTS"
+                        + " (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)",
+                Long.class);
         return new Result(
                 walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, unsealed == null ? 0 : unsealed);
     }

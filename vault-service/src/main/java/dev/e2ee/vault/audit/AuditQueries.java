@@ -62,9 +62,10 @@ class AuditQueries {
         pageArgs.add(limit);
         pageArgs.add((long) (page - 1) * limit);
         List<AuditEntry> rows = jdbc.query(
-                "SELECT id, event_id, occurred_at, action, outcome, principal, request_id, client_address, resource_type,"
-                        + " resource_id, reason, details::text AS details, source, chain_seq, hash FROM audit_logs"
-                        + where + " ORDER BY id DESC LIMIT ? OFFSET ?",
+                "SELECT a.id, event_id, occurred_at, action, outcome, principal, request_id, client_address,"
+                        + " resource_type, resource_id, reason, details::text AS details, source, c.chain_seq, c.hash"
+                        + " FROM audit_logs a LEFT JOIN audit_chain c ON c.audit_id = a.id"
+                        + where + " ORDER BY a.id DESC LIMIT ? OFFSET ?",
                 mapper(),
                 pageArgs.toArray());
         return PageResponse.of(rows, page, limit, total == null ? 0 : total);

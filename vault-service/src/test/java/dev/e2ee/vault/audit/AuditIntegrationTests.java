@@ -100,13 +100,21 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     void updateOrDeleteWhenAttemptedInDatabaseThenRefused() {
         createPrompt(userToken(), "row to protect", "pw");
         get("/api/v1/audit-logs/verify", adminToken());
-        Long sealed = jdbc.queryForObject("SELECT max(id) FROM audit_logs WHERE hash IS NOT NULL", Long.class);
+        Long sealed = jdbc.queryForObject("SELECT max(audit_id) FROM audit_chain", Long.class);
 
         assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET action = 'forged' WHERE id = ?", sealed))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET hash = '\\x00' WHERE id = ?", sealed))
+        assertThatThrownBy(() -> jdbc.update("UPDATE audit_chain SET hash = '\\x00' WHERE audit_id = ?", sealed))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain WHERE audit_id = ?", sealed))
+                .isInstanceOf(DataAccessException.class)
+                .rootCause()
+                .hasMessageContaining("append-only");
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_chain"))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
@@ -114,7 +122,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_logs"))
+        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_logs CASCADE"))
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
