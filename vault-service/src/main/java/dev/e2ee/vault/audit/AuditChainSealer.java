@@ -33,7 +33,7 @@ public class AuditChainSealer {
     static final String APPEND = "INSERT INTO audit_chain (chain_seq, audit_id, prev_hash, hash)"
             + " SELECT * FROM unnest(?::bigint[], ?::bigint[], ?::bytea[], ?::bytea[])";
     /** How many audit ids one step of the search for unsealed rows reads (two index range scans). */
-    static final int CHUNK = 5_000;
+    static final int CHUNK = 2_500;
 
     static final int MAX_BATCHES_PER_TICK = 200;
     /** How far below the last sealed id a pass looks for rows that committed late (their id was taken earlier). */
@@ -121,25 +121,19 @@ public class AuditChainSealer {
      */
     private List<Long> unsealedIds(long from) {
         List<Long> unsealed = new ArrayList<>();
-        long cursor = from;
-        while (unsealed.size() < BATCH) {
+        Long highest = jdbc.queryForObject("SELECT max(id) FROM audit_logs", Long.class);
+        for (long cursor = from; highest != null && cursor <= highest && unsealed.size() < BATCH; cursor += CHUNK) {
+            // Closed ranges, not "id >= ? LIMIT n": without statistics PostgreSQL seq-scans an open range.
+            long to = cursor + CHUNK - 1;
             List<Long> ids = jdbc.queryForList(
-                    "SELECT id FROM audit_logs WHERE id >= ? ORDER BY id LIMIT " + CHUNK, Long.class, cursor);
-            if (ids.isEmpty()) {
-                break;
-            }
-            long last = ids.get(ids.size() - 1);
+                    "SELECT id FROM audit_logs WHERE id BETWEEN ? AND ? ORDER BY id", Long.class, cursor, to);
             Set<Long> chained = new HashSet<>(jdbc.queryForList(
-                    "SELECT audit_id FROM audit_chain WHERE audit_id BETWEEN ? AND ?", Long.class, ids.get(0), last));
+                    "SELECT audit_id FROM audit_chain WHERE audit_id BETWEEN ? AND ?", Long.class, cursor, to));
             for (Long id : ids) {
                 if (!chained.contains(id) && unsealed.size() < BATCH) {
                     unsealed.add(id);
                 }
             }
-            if (ids.size() < CHUNK) {
-                break;
-            }
-            cursor = last + 1;
         }
         return unsealed;
     }

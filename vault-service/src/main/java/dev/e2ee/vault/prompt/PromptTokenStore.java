@@ -1,8 +1,10 @@
 package dev.e2ee.vault.prompt;
 
 import java.nio.ByteBuffer;
+import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -18,9 +20,23 @@ class PromptTokenStore {
 
     void replace(UUID promptId, List<ByteBuffer> tokens) {
         remove(promptId);
-        jdbc.batchUpdate(
-                "INSERT INTO prompt_search_tokens (prompt_id, token) VALUES (?, ?)",
-                tokens.stream().map(t -> new Object[] {promptId, bytes(t)}).toList());
+        add(promptId, tokens);
+    }
+
+    /** All tokens of a prompt in one statement (one row each), not one INSERT per word. */
+    void add(UUID promptId, List<ByteBuffer> tokens) {
+        if (tokens.isEmpty()) {
+            return;
+        }
+        byte[][] values = tokens.stream().map(PromptTokenStore::bytes).toArray(byte[][]::new);
+        jdbc.execute((ConnectionCallback<Integer>) connection -> {
+            try (PreparedStatement statement = connection.prepareStatement(
+                    "INSERT INTO prompt_search_tokens (prompt_id, token) SELECT ?, unnest(?::bytea[])")) {
+                statement.setObject(1, promptId);
+                statement.setArray(2, connection.createArrayOf("bytea", values));
+                return statement.executeUpdate();
+            }
+        });
     }
 
     void remove(UUID promptId) {

@@ -56,7 +56,11 @@ class PromptWriter {
         EncryptedRecord record = cipher.seal(PromptCipher.VERSIONS, id, version, text);
         row.storeText(record.toBytes(), record.kekId());
         versions.save(row);
-        tokens.replace(prompt.getId(), index.tokens(text));
+        if (version == 1) {
+            tokens.add(prompt.getId(), index.tokens(text));
+        } else {
+            tokens.replace(prompt.getId(), index.tokens(text));
+        }
     }
 
     void removeTokens(UUID promptId) {
