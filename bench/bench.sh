@@ -4,6 +4,7 @@
 #   bench/bench.sh                 # native (ACCP) and JDK crypto paths, all scenarios, writes docs/performance.md
 #   bench/bench.sh --modes native  # one crypto path only
 #   bench/bench.sh --soak 10m      # also the fixed-rate mixed soak (on demand; not run in CI)
+#   bench/bench.sh --modes native --soak 10m --soak-only   # only the soak (leaves docs/performance.md alone)
 #
 # It builds the jars if needed, starts PostgreSQL/Redis if they are installed but down, starts both services
 # with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
@@ -24,13 +25,18 @@ WARMUP="${BENCH_WARMUP:-60s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-4}" # low on purpose: see the header
 THREADS="${BENCH_THREADS:-2}"
-ENVELOPES="${BENCH_ENVELOPES:-60000}" # per open/process file; each scenario has a warm-up and a measured file
+ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
+# The containers' heap: 50 % of their 512 MiB limit (Dockerfile JAVA_OPTS), so RSS here is what a pod would use.
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
+LIST_PROMPTS="${BENCH_LIST_PROMPTS:-200}" # prompts of the user the list-prompts scenario lists as
 MODES="native,jdk"
 SOAK=""
+SOAK_ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --modes) MODES="$2"; shift 2 ;;
     --soak) SOAK="$2"; shift 2 ;;
+    --soak-only) SOAK_ONLY=1; shift ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -89,16 +95,17 @@ start_services() { # mode
   [ "$1" = "jdk" ] && provider="jdk"
   psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -qc "drop database if exists e2ee_bench" >/dev/null
   ensure_database e2ee_bench >/dev/null
+  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
   local common=(JWT_SECRET="$JWT_SECRET_VALUE" E2EE_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY" RATE_LIMIT_ENABLED=false
     E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$provider" REDIS_HOST=127.0.0.1 REDIS_PORT=6379 LOG_LEVEL=WARN)
   env "${common[@]}" PORT=3000 DATABASE_HOST=127.0.0.1 DATABASE_PORT=5432 DATABASE_NAME=e2ee_bench \
     DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper" \
     SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem" \
-    java -Xmx384m -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
+    java $JAVA_OPTS_BENCH -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
   VAULT_PID=$!
   env "${common[@]}" PORT=3001 RECEIVER_PRIVATE_KEY_PATH="$KEYS/prompt-enc.pem" \
     SENDER_PUBLIC_KEY_PATH="$KEYS/vault-sign.pub.pem" PROMPT_PROCESSOR=echo \
-    java -Xmx384m -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
+    java $JAVA_OPTS_BENCH -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
   PROMPT_PID=$!
   PIDS=("$VAULT_PID" "$PROMPT_PID")
   wait_healthy "$VAULT" "vault-$1" "$VAULT_PID"
@@ -110,6 +117,16 @@ prepare_data() {
   PROMPT_ID="$(curl -fsS -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
     -d '{"promptText":"benchmark prompt about encryption","secret":"bench-secret"}' | jq -r .id)"
   [ -n "$TOKEN" ] && [ "$PROMPT_ID" != "null" ] || { echo "could not obtain a token and a prompt" >&2; return 1; }
+  # list-prompts lists as an ordinary user owning LIST_PROMPTS prompts: the admin owns the ~150k prompts the
+  # create-prompt scenario made, and an exact page total over all of them is a full count (docs/performance.md).
+  local user_key
+  user_key="$(curl -fsS -X POST "$VAULT/api/v1/api-keys" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -d '{"name":"bench-lister","roles":["user"]}' | jq -r .key)"
+  USER_TOKEN="$(curl -fsS -X POST "$VAULT/api/v1/auth/token" -H "X-API-Key: $user_key" | jq -r '.token // .accessToken // .access_token')"
+  for i in $(seq 1 "$LIST_PROMPTS"); do
+    curl -fsS -o /dev/null -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $USER_TOKEN" \
+      -H 'Content-Type: application/json' -d "{\"promptText\":\"listed prompt $i\",\"secret\":\"bench-secret\"}"
+  done
   for mode in open process; do
     for file in "$mode" "$mode-warm"; do
       java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
@@ -150,10 +167,11 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
   for kv in "$@"; do warm_env+=("${kv/-bodies.jsonl/-warm-bodies.jsonl}"); done
   echo "== $mode / $name (warm-up $WARMUP, then $DURATION)"
   wait_quiet
-  env "${warm_env[@]}" BENCH_TOKEN="$TOKEN" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" \
+  local token="${SCENARIO_TOKEN:-$TOKEN}"
+  env "${warm_env[@]}" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" \
     -d"$WARMUP" -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name-warmup.txt" 2>&1 || true
   wait_quiet
-  env "$@" BENCH_TOKEN="$TOKEN" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
+  env "$@" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
     --latency -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name.txt" 2>&1 &
   local wrk_pid=$!
   local db
@@ -172,6 +190,7 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
 run_mode() { # mode
   start_services "$1"
   prepare_data
+  if [ -n "$SOAK_ONLY" ]; then soak "$1"; stop_services; return; fi
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
     BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
   scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
@@ -181,7 +200,7 @@ run_mode() { # mode
   scenario "$1" create-prompt "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/prompts \
     BENCH_BODY='{"promptText":"benchmark prompt alpha beta gamma","secret":"bench-secret"}'
   scenario "$1" get-prompt "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID"
-  scenario "$1" list-prompts "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts?limit=20"
+  SCENARIO_TOKEN="$USER_TOKEN" scenario "$1" list-prompts "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts?limit=20"
   if [ -n "$SOAK" ]; then soak "$1"; fi
   stop_services
 }
@@ -212,5 +231,6 @@ ceiling
 : > "$RUN/results.jsonl"
 IFS=',' read -r -a mode_list <<<"$MODES"
 for mode in "${mode_list[@]}"; do run_mode "$mode"; done
+[ -n "$SOAK_ONLY" ] && { echo "== soak results in $RUN"; exit 0; }
 python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS" "$WARMUP"
 echo "== results in $RUN; table written to docs/performance.md"
