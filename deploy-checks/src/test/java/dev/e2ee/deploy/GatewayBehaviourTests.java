@@ -46,6 +46,11 @@ class GatewayBehaviourTests {
     @BeforeAll
     static void startGateway() throws Exception {
         Optional<Path> binary = nginxBinary();
+        if (Boolean.getBoolean("e2ee.ci")) {
+            assertThat(binary)
+                    .as("CI mode: nginx must be installed for the gateway behaviour tests (.ci/run installs it)")
+                    .isPresent();
+        }
         assumeThat(binary)
                 .as("nginx is not installed: the gateway behaviour tests are skipped")
                 .isPresent();
