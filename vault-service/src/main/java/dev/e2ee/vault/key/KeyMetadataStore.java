@@ -39,53 +39,41 @@ class KeyMetadataStore {
         this.jdbc = jdbc;
     }
 
+    private static final String INSERT = """
+            INSERT INTO cryptographic_keys (id, name, kid, label, key_type, algorithm, key_use, key_size, status,
+                                            source, created_at, rotated_at, expires_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """;
+
     /** Inserts or updates the row of (name, kid); {@code rotatedAt} is set when the status leaves primary. */
     void upsert(KeyMetadata key) {
-        jdbc.update(
-                """
-                INSERT INTO cryptographic_keys (id, name, kid, label, key_type, algorithm, key_use, key_size, status,
-                                                source, created_at, rotated_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        jdbc.update(INSERT + """
                 ON CONFLICT (name, kid) DO UPDATE SET status = EXCLUDED.status, label = EXCLUDED.label,
                     rotated_at = CASE WHEN cryptographic_keys.status = 'primary' AND EXCLUDED.status <> 'primary'
-                                      THEN EXCLUDED.rotated_at ELSE cryptographic_keys.rotated_at END""",
-                UUID.randomUUID(),
-                key.name(),
-                key.kid(),
-                key.label(),
-                key.keyType(),
-                key.algorithm(),
-                key.use(),
-                key.keySize(),
-                key.status(),
-                key.source(),
-                Timestamp.from(key.createdAt()),
-                key.rotatedAt() == null ? null : Timestamp.from(key.rotatedAt()),
-                key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()));
+                                      THEN EXCLUDED.rotated_at ELSE cryptographic_keys.rotated_at END""", row(key));
     }
 
     /** Inserts the row of (name, kid) unless one exists; a stored row (and its status) is never changed. */
     boolean insertIfAbsent(KeyMetadata key) {
-        return jdbc.update(
-                        """
-                INSERT INTO cryptographic_keys (id, name, kid, label, key_type, algorithm, key_use, key_size, status,
-                                                source, created_at, rotated_at, expires_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (name, kid) DO NOTHING""",
-                        UUID.randomUUID(),
-                        key.name(),
-                        key.kid(),
-                        key.label(),
-                        key.keyType(),
-                        key.algorithm(),
-                        key.use(),
-                        key.keySize(),
-                        key.status(),
-                        key.source(),
-                        Timestamp.from(key.createdAt()),
-                        key.rotatedAt() == null ? null : Timestamp.from(key.rotatedAt()),
-                        key.expiresAt() == null ? null : Timestamp.from(key.expiresAt()))
-                == 1;
+        return jdbc.update(INSERT + "ON CONFLICT (name, kid) DO NOTHING", row(key)) == 1;
+    }
+
+    private static Object[] row(KeyMetadata key) {
+        return new Object[] {
+            UUID.randomUUID(),
+            key.name(),
+            key.kid(),
+            key.label(),
+            key.keyType(),
+            key.algorithm(),
+            key.use(),
+            key.keySize(),
+            key.status(),
+            key.source(),
+            Timestamp.from(key.createdAt()),
+            key.rotatedAt() == null ? null : Timestamp.from(key.rotatedAt()),
+            key.expiresAt() == null ? null : Timestamp.from(key.expiresAt())
+        };
     }
 
     /**
