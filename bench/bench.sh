@@ -5,6 +5,7 @@
 #   bench/bench.sh --modes native  # one crypto path only
 #   bench/bench.sh --soak 10m      # also the fixed-rate mixed soak (on demand; not run in CI)
 #   bench/bench.sh --modes native --soak 10m --soak-only   # only the soak (leaves docs/performance.md alone)
+#   bench/bench.sh --scenarios create-prompt,get-prompt    # a subset (leaves docs/performance.md alone)
 #
 # It builds the jars if needed, starts PostgreSQL/Redis if they are installed but down, starts both services
 # with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
@@ -28,15 +29,19 @@ THREADS="${BENCH_THREADS:-2}"
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
 # The containers' heap: 50 % of their 512 MiB limit (Dockerfile JAVA_OPTS), so RSS here is what a pod would use.
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
+# BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode.
+[ "${BENCH_NMT:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:NativeMemoryTracking=summary"
 LIST_PROMPTS="${BENCH_LIST_PROMPTS:-200}" # prompts of the user the list-prompts scenario lists as
 MODES="native,jdk"
 SOAK=""
 SOAK_ONLY=""
+SCENARIOS="" # empty: all, and docs/performance.md is rewritten
 while [ $# -gt 0 ]; do
   case "$1" in
     --modes) MODES="$2"; shift 2 ;;
     --soak) SOAK="$2"; shift 2 ;;
     --soak-only) SOAK_ONLY=1; shift ;;
+    --scenarios) SCENARIOS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
@@ -128,12 +133,15 @@ prepare_data() {
       -H 'Content-Type: application/json' -d "{\"promptText\":\"listed prompt $i\",\"secret\":\"bench-secret\"}"
   done
   for mode in open process; do
+    selected "$mode-envelope" || continue
     for file in "$mode" "$mode-warm"; do
       java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
         "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$ENVELOPES" "$RUN/$file-bodies.jsonl" "$mode"
     done
   done
 }
+
+selected() { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
 
 rss_mib() { awk -v f="$2" '$1 == f":" { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
@@ -150,6 +158,12 @@ max_db_connections() { # sampled every 0.5 s while the scenario runs; printed at
 
 cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
 
+postgres_ticks() { # all PostgreSQL processes (backends, WAL writer, checkpointer...)
+  local total=0 pid t
+  for pid in $(pgrep -x postgres); do t=$(cpu_ticks "$pid" 2>/dev/null) && total=$((total + t)); done
+  echo "$total"
+}
+
 wait_quiet() { # until both JVMs use < 10 % of a core over a second (max 120 s): no backlog leaks into a scenario
   for _ in $(seq 1 120); do
     local v0 p0 v1 p1
@@ -163,6 +177,7 @@ wait_quiet() { # until both JVMs use < 10 % of a core over a second (max 120 s):
 
 scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.jsonl warms up on <x>-warm-bodies.jsonl
   local mode=$1 name=$2 origin=$3 script=$4; shift 4
+  selected "$name" || return 0
   local warm_env=()
   for kv in "$@"; do warm_env+=("${kv/-bodies.jsonl/-warm-bodies.jsonl}"); done
   echo "== $mode / $name (warm-up $WARMUP, then $DURATION)"
@@ -171,18 +186,26 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
   env "${warm_env[@]}" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" \
     -d"$WARMUP" -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name-warmup.txt" 2>&1 || true
   wait_quiet
+  local v0 p0 g0
+  v0=$(cpu_ticks "$VAULT_PID"); p0=$(cpu_ticks "$PROMPT_PID"); g0=$(postgres_ticks)
   env "$@" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
     --latency -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name.txt" 2>&1 &
   local wrk_pid=$!
   local db
   db=$(max_db_connections "$wrk_pid")
   wait "$wrk_pid" || true
+  # CPU time per request of each process (ticks of 10 ms): on 2 shared cores their sum bounds the rate.
+  local cpu
+  cpu=$(jq -nc --argjson v $(($(cpu_ticks "$VAULT_PID") - v0)) --argjson p $(($(cpu_ticks "$PROMPT_PID") - p0)) \
+    --argjson g $(($(postgres_ticks) - g0)) '{vault: $v, prompt: $p, postgres: $g}')
   local result
   result=$(grep '^BENCH_RESULT ' "$RUN/$mode-$name.txt" | sed 's/^BENCH_RESULT //')
   [ -n "$result" ] || result='{"requests":0,"rps":0,"p50_ms":0,"p95_ms":0,"p99_ms":0,"max_ms":0,"socket_errors":1,"non_2xx":0}'
-  jq -c --arg mode "$mode" --arg name "$name" --argjson db "$db" \
+  jq -c --arg mode "$mode" --arg name "$name" --argjson db "$db" --argjson cpu "$cpu" \
     --argjson vault "$(rss_mib "$VAULT_PID" VmHWM)" --argjson prompt "$(rss_mib "$PROMPT_PID" VmHWM)" \
-    '. + {mode: $mode, scenario: $name, db_connections: $db, vault_peak_rss_mib: $vault, prompt_peak_rss_mib: $prompt}' \
+    '. as $r | $r + {mode: $mode, scenario: $name, db_connections: $db, vault_peak_rss_mib: $vault,
+      prompt_peak_rss_mib: $prompt,
+      cpu_ms_per_request: ($cpu | map_values(if $r.requests > 0 then (. * 10000 / $r.requests | round) / 1000 else 0 end))}' \
     <<<"$result" >> "$RUN/results.jsonl"
   tail -1 "$RUN/results.jsonl"
 }
@@ -190,7 +213,7 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
 run_mode() { # mode
   start_services "$1"
   prepare_data
-  if [ -n "$SOAK_ONLY" ]; then soak "$1"; stop_services; return; fi
+  if [ -n "$SOAK_ONLY" ]; then soak "$1"; native_memory "$1"; stop_services; return; fi
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
     BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
   scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
@@ -202,7 +225,17 @@ run_mode() { # mode
   scenario "$1" get-prompt "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID"
   SCENARIO_TOKEN="$USER_TOKEN" scenario "$1" list-prompts "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts?limit=20"
   if [ -n "$SOAK" ]; then soak "$1"; fi
+  native_memory "$1"
   stop_services
+}
+
+native_memory() { # mode
+  [ "${BENCH_NMT:-}" = 1 ] || return 0
+  local service pid
+  for service in vault prompt; do
+    pid=$VAULT_PID; [ "$service" = prompt ] && pid=$PROMPT_PID
+    { grep -E '^Vm(RSS|HWM)' "/proc/$pid/status"; jcmd "$pid" VM.native_memory summary; } > "$RUN/$1-$service-nmt.txt" 2>&1 || true
+  done
 }
 
 soak() { # mode: fixed-rate mixed load; RSS sampled every 10 s to show it stays flat
@@ -232,5 +265,6 @@ ceiling
 IFS=',' read -r -a mode_list <<<"$MODES"
 for mode in "${mode_list[@]}"; do run_mode "$mode"; done
 [ -n "$SOAK_ONLY" ] && { echo "== soak results in $RUN"; exit 0; }
+[ -n "$SCENARIOS" ] && { echo "== results in $RUN (a subset: docs/performance.md left alone)"; exit 0; }
 python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS" "$WARMUP"
 echo "== results in $RUN; table written to docs/performance.md"

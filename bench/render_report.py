@@ -36,10 +36,15 @@ def verdict(row):
     return "met" if ok else "missed"
 
 
+def cpu(row):
+    c = row.get("cpu_ms_per_request")
+    return f"{c['vault']:.2f} / {c['prompt']:.2f} / {c['postgres']:.2f}" if c else "n/a"
+
+
 def table(rows, ceiling):
     out = ["| crypto | scenario | req/s | vs RSA ceiling | p50 ms | p95 ms | p99 ms | errors | vault peak RSS MiB "
-           "| prompt peak RSS MiB | DB conns | target |",
-           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"]
+           "| prompt peak RSS MiB | DB conns | CPU ms/request: vault / prompt / PG | target |",
+           "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|"]
     for r in rows:
         ratio = f"{r['rps'] / ceiling:.2f}" if ceiling else "n/a"
         t = TARGETS.get(r["scenario"], (None, None, None))
@@ -47,7 +52,7 @@ def table(rows, ceiling):
                                         f"p99 < {t[2]} ms" if t[2] else ""] if x)
         out.append(f"| {r['mode']} | {r['scenario']} | {r['rps']:.0f} | {ratio} | {r['p50_ms']:.1f} | "
                    f"{r['p95_ms']:.1f} | {r['p99_ms']:.1f} | {r['socket_errors'] + r['non_2xx']} | "
-                   f"{r['vault_peak_rss_mib']} | {r['prompt_peak_rss_mib']} | {r['db_connections']} | "
+                   f"{r['vault_peak_rss_mib']} | {r['prompt_peak_rss_mib']} | {r['db_connections']} | {cpu(r)} | "
                    f"{target}: **{verdict(r)}** |")
     return "\n".join(out)
 
@@ -62,7 +67,8 @@ def main():
         f"Run `{Path(run).name}` on {machine()}.",
         f"Load: wrk, {threads} threads, {connections} connections, {duration} per scenario after a {warmup} warm-up of "
         "the same scenario, on the same machine, "
-        "straight at each service (no gateway); rate limits off.",
+        "straight at each service (no gateway); rate limits off. CPU ms/request: CPU time each process group spent "
+        "during the measured run ÷ requests; on 2 shared cores (with wrk) their sum bounds the rate.",
         f"RSA-2048 signing ceiling (`openssl speed -multi {__import__('os').cpu_count()} rsa2048`): "
         f"**{ceiling:.0f} signatures/s**. 'vs RSA ceiling' = req/s ÷ that figure.",
         "",

@@ -3,13 +3,16 @@ package dev.e2ee.vault.audit;
 import dev.e2ee.platform.security.CurrentPrincipal;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.web.RequestContext;
+import dev.e2ee.vault.TimeOrderedIds;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -47,24 +50,35 @@ public class AuditRecorder {
         insert(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, details));
     }
 
+    /** One data-modifying statement (INSERT/UPDATE/DELETE without RETURNING) and its bind values. */
+    public record Change(String sql, Object... args) {}
+
     /**
-     * A change and its success audit row in ONE SQL statement ({@code WITH change AS (<changeSql>) INSERT INTO
-     * audit_logs ...}): both commit together, in a single round trip, whether or not a transaction is open. The hot
-     * path of envelope creation uses it (docs/performance.md); {@code changeSql} must be one INSERT/UPDATE/DELETE
-     * without RETURNING.
+     * Changes and their success audit row in ONE SQL statement ({@code WITH c0 AS (<change 0>), c1 AS (...) INSERT
+     * INTO audit_logs ...}): all commit together, in a single round trip, whether or not a transaction is open. The
+     * hot paths of envelope and prompt creation use it (docs/performance.md). The changes run on one snapshot, so
+     * none may read what another writes; a foreign key to a row inserted by an earlier change is fine (it is checked
+     * at the end of the statement).
      */
     public void successWith(
-            String changeSql,
-            Object[] changeArgs,
-            String action,
-            String resourceType,
-            Object resourceId,
-            Map<String, ?> details) {
-        Object[] auditArgs = args(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, details));
-        Object[] all = new Object[changeArgs.length + auditArgs.length];
-        System.arraycopy(changeArgs, 0, all, 0, changeArgs.length);
-        System.arraycopy(auditArgs, 0, all, changeArgs.length, auditArgs.length);
-        jdbc.update("WITH change AS (" + changeSql + ") " + INSERT, all);
+            List<Change> changes, String action, String resourceType, Object resourceId, Map<String, ?> details) {
+        StringBuilder sql = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        for (int i = 0; i < changes.size(); i++) {
+            sql.append(i == 0 ? "WITH " : ", ").append('c').append(i).append(" AS (");
+            sql.append(changes.get(i).sql()).append(") ");
+            args.addAll(Arrays.asList(changes.get(i).args()));
+        }
+        args.addAll(Arrays.asList(args(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, details))));
+        jdbc.update(sql.append(INSERT).toString(), args.toArray());
+    }
+
+    /**
+     * A successful read, committed at once (in the caller's transaction if there is one, else on its own): call it
+     * after reading and before returning what was read, so nothing leaves unrecorded. One round trip.
+     */
+    public void read(String action, String resourceType, Object resourceId, Map<String, ?> details) {
+        successWith(List.of(), action, resourceType, resourceId, details);
     }
 
     /** A refused or failed operation of the current principal, committed on its own. */
@@ -133,7 +147,7 @@ public class AuditRecorder {
             }
         }
         return new AuditRow(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 Instant.now(clock),
                 action,
                 outcome,

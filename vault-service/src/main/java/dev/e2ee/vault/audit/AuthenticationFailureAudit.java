@@ -1,9 +1,9 @@
 package dev.e2ee.vault.audit;
 
 import dev.e2ee.platform.security.AuthenticationFailedEvent;
+import dev.e2ee.vault.TimeOrderedIds;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,7 @@ class AuthenticationFailureAudit {
     @EventListener
     void on(AuthenticationFailedEvent event) {
         recorder.insert(new AuditRow(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 Instant.now(clock),
                 "auth.failed",
                 AuditOutcome.FAILURE,

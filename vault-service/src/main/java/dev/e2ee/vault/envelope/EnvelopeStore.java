@@ -7,6 +7,7 @@ import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.prompt.Prompt;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -40,8 +41,7 @@ class EnvelopeStore {
             envelope.expiresAt() == null ? null : Timestamp.from(Instant.parse(envelope.expiresAt()))
         };
         audit.successWith(
-                INSERT,
-                row,
+                List.of(new AuditRecorder.Change(INSERT, row)),
                 EnvelopeService.ACTION,
                 "envelope",
                 envelope.id(),

@@ -35,11 +35,11 @@ class PromptQueries {
         this.audit = audit;
     }
 
-    @Transactional
+    /** No transaction: one SELECT, then the audit row commits before the text is returned (two round trips). */
     PromptResponse read(UUID id, E2eePrincipal principal, List<?> envelopes) {
         Prompt prompt = service.visible(id, principal);
         String text = cipher.open(PromptCipher.PROMPTS, id, prompt.getVersion(), prompt.getEncryptedText());
-        audit.success("prompt.read", "prompt", id, Map.of("version", prompt.getVersion()));
+        audit.read("prompt.read", "prompt", id, Map.of("version", prompt.getVersion()));
         return response(prompt, text, envelopes);
     }
 

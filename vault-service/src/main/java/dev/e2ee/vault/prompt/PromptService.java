@@ -2,6 +2,7 @@ package dev.e2ee.vault.prompt;
 
 import dev.e2ee.crypto.SecretVerifier;
 import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.vault.TimeOrderedIds;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.prompt.PromptExceptions.PromptNotFoundException;
 import dev.e2ee.vault.prompt.PromptExceptions.VersionConflictException;
@@ -22,6 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 class PromptService {
 
     private final PromptRepository prompts;
+    private final PromptAccess access;
     private final PromptWriter writer;
     private final SecretVerifier verifier;
     private final AuditRecorder audit;
@@ -29,31 +31,29 @@ class PromptService {
 
     PromptService(
             PromptRepository prompts,
+            PromptAccess access,
             PromptWriter writer,
             SecretVerifier secretVerifier,
             AuditRecorder audit,
             ObjectProvider<Clock> clock) {
         this.prompts = prompts;
+        this.access = access;
         this.writer = writer;
         this.verifier = secretVerifier;
         this.audit = audit;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
-    @Transactional
+    /** One statement writes the prompt, its first version, its tokens and its audit row (no transaction needed). */
     Prompt create(CreatePromptRequest request, E2eePrincipal principal) {
-        UUID id = UUID.randomUUID();
-        Instant now = now();
+        UUID id = TimeOrderedIds.next();
         Prompt prompt = new Prompt(
                 id,
                 principal.subject(),
                 verifier.verifier(id, request.secret()),
                 writer.metadata(request.metadata()),
-                now);
-        writer.storeText(prompt, 1, request.promptText());
-        prompts.saveAndFlush(prompt);
-        writer.recordVersion(prompt, 1, request.promptText(), principal, now);
-        audit.success("prompt.create", "prompt", id, Map.of("version", 1));
+                now());
+        writer.create(prompt, request.promptText(), principal);
         return prompt;
     }
 
@@ -91,10 +91,7 @@ class PromptService {
     }
 
     Prompt visible(UUID id, E2eePrincipal principal) {
-        return prompts.findById(id)
-                .filter(p -> !p.isDeleted())
-                .filter(p -> PromptAccess.visibleTo(p, principal))
-                .orElseThrow(PromptNotFoundException::new);
+        return access.findVisible(id, principal).orElseThrow(PromptNotFoundException::new);
     }
 
     private Instant now() {

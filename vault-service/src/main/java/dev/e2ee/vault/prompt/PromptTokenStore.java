@@ -1,16 +1,18 @@
 package dev.e2ee.vault.prompt;
 
+import dev.e2ee.vault.audit.AuditRecorder.Change;
 import java.nio.ByteBuffer;
-import java.sql.PreparedStatement;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /** Writes a prompt's blind-index tokens (replaced whenever its text changes, removed when it is deleted). */
 @Component
 class PromptTokenStore {
+
+    private static final String INSERT =
+            "INSERT INTO prompt_search_tokens (prompt_id, token) SELECT ?, unnest(CAST(? AS bytea[]))";
 
     private final JdbcTemplate jdbc;
 
@@ -24,19 +26,15 @@ class PromptTokenStore {
     }
 
     /** All tokens of a prompt in one statement (one row each), not one INSERT per word. */
-    void add(UUID promptId, List<ByteBuffer> tokens) {
-        if (tokens.isEmpty()) {
-            return;
-        }
+    private void add(UUID promptId, List<ByteBuffer> tokens) {
+        Change insert = insert(promptId, tokens);
+        jdbc.update(insert.sql(), insert.args());
+    }
+
+    /** The INSERT of {@link #add}, to run as part of a larger statement. */
+    Change insert(UUID promptId, List<ByteBuffer> tokens) {
         byte[][] values = tokens.stream().map(PromptTokenStore::bytes).toArray(byte[][]::new);
-        jdbc.execute((ConnectionCallback<Integer>) connection -> {
-            try (PreparedStatement statement = connection.prepareStatement(
-                    "INSERT INTO prompt_search_tokens (prompt_id, token) SELECT ?, unnest(?::bytea[])")) {
-                statement.setObject(1, promptId);
-                statement.setArray(2, connection.createArrayOf("bytea", values));
-                return statement.executeUpdate();
-            }
-        });
+        return new Change(INSERT, promptId, values);
     }
 
     void remove(UUID promptId) {
