@@ -27,8 +27,10 @@ CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-4}" # low on purpose: see the header
 THREADS="${BENCH_THREADS:-2}"
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
-# The containers' heap: 50 % of their 512 MiB limit (Dockerfile JAVA_OPTS), so RSS here is what a pod would use.
-JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx256m -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError}"
+# The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 37.5 % of the 512 MiB limit,
+# Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode.
 [ "${BENCH_NMT:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:NativeMemoryTracking=summary"
 LIST_PROMPTS="${BENCH_LIST_PROMPTS:-200}" # prompts of the user the list-prompts scenario lists as

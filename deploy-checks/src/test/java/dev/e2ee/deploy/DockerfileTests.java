@@ -39,7 +39,9 @@ class DockerfileTests {
                 .containsPattern("(?m)^USER 10001:10001$")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"/bin/sh\", \"/app/entrypoint.sh\"]$")
                 .containsPattern("(?m)^HEALTHCHECK .*\\n.*/api/v1/health")
-                .contains("-XX:MaxRAMPercentage=50", "-XX:+ExitOnOutOfMemoryError")
+                .contains("-XX:MaxRAMPercentage=37.5", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=")
+                .contains("-XX:+ExitOnOutOfMemoryError")
+                .containsPattern("(?m)^\\s+MALLOC_ARENA_MAX=2 \\\\$")
                 .contains("org.opencontainers.image.title", "org.opencontainers.image.revision");
         assertThat(dockerfile.lastIndexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("RUN "));
         assertThat(RepositoryFiles.read("scripts/lib/container-entrypoint.sh")).contains("exec java ");

@@ -13,8 +13,10 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,11 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class AuditRecorder {
 
-    static final String INSERT = """
-            INSERT INTO audit_logs (event_id, occurred_at, action, outcome, principal, request_id, client_address,
-                                    resource_type, resource_id, reason, details, source)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?)
-            ON CONFLICT (event_id) DO NOTHING""";
+    private static final String COLUMNS = "event_id, occurred_at, action, outcome, principal, request_id,"
+            + " client_address, resource_type, resource_id, reason, details, source";
+    static final String INSERT = "INSERT INTO audit_logs (" + COLUMNS + ")"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?) ON CONFLICT (event_id) DO NOTHING";
 
     private final JdbcTemplate jdbc;
     private final JsonMapper json;
@@ -74,11 +75,27 @@ public class AuditRecorder {
     }
 
     /**
-     * A successful read, committed at once (in the caller's transaction if there is one, else on its own): call it
-     * after reading and before returning what was read, so nothing leaves unrecorded. One round trip.
+     * Runs {@code select} (at most one row) and, in the SAME statement, records a successful read of what it returns:
+     * {@code WITH r AS (<select>), a AS (INSERT INTO audit_logs ... SELECT ... FROM r) SELECT * FROM r}. The audit
+     * row commits exactly when a row is returned, in one round trip (docs/performance.md); nothing is recorded when
+     * the select finds nothing. {@code detailsSql} is a jsonb expression over the selected columns (e.g.
+     * {@code jsonb_build_object('version', r.version)}) added to the row's details.
      */
-    public void read(String action, String resourceType, Object resourceId, Map<String, ?> details) {
-        successWith(List.of(), action, resourceType, resourceId, details);
+    public <T> Optional<T> read(
+            String select,
+            Object[] selectArgs,
+            RowMapper<T> mapper,
+            String action,
+            String resourceType,
+            Object resourceId,
+            String detailsSql) {
+        String sql = "WITH r AS (" + select + "), a AS (INSERT INTO audit_logs (" + COLUMNS + ")"
+                + " SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb) || " + detailsSql + ", ? FROM r"
+                + " ON CONFLICT (event_id) DO NOTHING) SELECT * FROM r";
+        Object[] auditArgs = args(row(action, AuditOutcome.SUCCESS, resourceType, resourceId, null, Map.of()));
+        Object[] all = Arrays.copyOf(selectArgs, selectArgs.length + auditArgs.length);
+        System.arraycopy(auditArgs, 0, all, selectArgs.length, auditArgs.length);
+        return jdbc.query(sql, mapper, all).stream().findFirst();
     }
 
     /** A refused or failed operation of the current principal, committed on its own. */

@@ -2,10 +2,12 @@ package dev.e2ee.vault.prompt;
 
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.prompt.PromptExceptions.PromptNotFoundException;
 import dev.e2ee.vault.prompt.PromptResponses.PromptResponse;
 import dev.e2ee.vault.prompt.PromptResponses.PromptVersionResponse;
 import dev.e2ee.vault.prompt.PromptResponses.VersionHistory;
 import dev.e2ee.vault.web.JsonMetadata;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -15,6 +17,9 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads one prompt with its text, or its version history (both audited). */
 @Service
 class PromptQueries {
+
+    static final String READ = "SELECT id, status, version, encrypted_text, metadata, created_at, updated_at"
+            + " FROM prompts WHERE id = ? AND deleted_at IS NULL AND (owner = ? OR ?)";
 
     private final PromptService service;
     private final PromptVersionRepository versions;
@@ -35,12 +40,36 @@ class PromptQueries {
         this.audit = audit;
     }
 
-    /** No transaction: one SELECT, then the audit row commits before the text is returned (two round trips). */
+    /**
+     * One statement reads the prompt, if the principal may see it (the rule of {@link PromptAccess#visibleTo}), and
+     * records its audit row; then the text is decrypted. The row records that the ciphertext left the database for this
+     * principal: if decryption then fails (a tampered row), the answer is a 500 and the row stays, which over-reports
+     * rather than hides a read.
+     */
     PromptResponse read(UUID id, E2eePrincipal principal, List<?> envelopes) {
-        Prompt prompt = service.visible(id, principal);
-        String text = cipher.open(PromptCipher.PROMPTS, id, prompt.getVersion(), prompt.getEncryptedText());
-        audit.read("prompt.read", "prompt", id, Map.of("version", prompt.getVersion()));
-        return response(prompt, text, envelopes);
+        return audit.read(
+                        READ,
+                        new Object[] {id, principal.subject(), principal.isAdmin()},
+                        (rs, n) -> {
+                            long version = rs.getLong("version");
+                            String text = cipher.open(PromptCipher.PROMPTS, id, version, rs.getBytes("encrypted_text"));
+                            return new PromptResponse(
+                                    id,
+                                    rs.getString("status"),
+                                    version,
+                                    text,
+                                    metadata.read(rs.getString("metadata")),
+                                    rs.getObject("created_at", OffsetDateTime.class)
+                                            .toInstant(),
+                                    rs.getObject("updated_at", OffsetDateTime.class)
+                                            .toInstant(),
+                                    envelopes);
+                        },
+                        "prompt.read",
+                        "prompt",
+                        id,
+                        "jsonb_build_object('version', r.version)")
+                .orElseThrow(PromptNotFoundException::new);
     }
 
     @Transactional
