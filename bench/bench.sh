@@ -26,6 +26,7 @@ WARMUP="${BENCH_WARMUP:-60s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-4}" # low on purpose: see the header
 THREADS="${BENCH_THREADS:-2}"
+SOAK_ENVELOPES="${BENCH_SOAK_ENVELOPES:-60000}" # 2 paced connections: ~90/s, 54,000 in 10 minutes
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
 # The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 37.5 % of the 512 MiB limit,
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
@@ -134,6 +135,10 @@ prepare_data() {
     curl -fsS -o /dev/null -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $USER_TOKEN" \
       -H 'Content-Type: application/json' -d "{\"promptText\":\"listed prompt $i\",\"secret\":\"bench-secret\"}"
   done
+  if [ -n "$SOAK" ]; then
+    java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
+      "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$SOAK_ENVELOPES" "$RUN/soak-bodies.jsonl" process
+  fi
   for mode in open process; do
     selected "$mode-envelope" || continue
     for file in "$mode" "$mode-warm"; do
@@ -143,7 +148,7 @@ prepare_data() {
   done
 }
 
-selected() { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }
+selected() { [ -z "$SOAK_ONLY" ] && { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }; }
 
 rss_mib() { awk -v f="$2" '$1 == f":" { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 
@@ -240,16 +245,23 @@ native_memory() { # mode
   done
 }
 
-soak() { # mode: fixed-rate mixed load; RSS sampled every 10 s to show it stays flat
+soak() { # mode: fixed-rate mixed load on both services; RSS sampled every 10 s to show it stays flat
   echo "== $1 / soak ($SOAK)"
-  env BENCH_TOKEN="$TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=20 \
+  env BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=20 \
     wrk -t"$THREADS" -c16 -d"$SOAK" --latency -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
   local wrk_pid=$!
+  env BENCH_TOKEN="$TOKEN" BENCH_THREADS=1 BENCH_PATH=/api/v1/prompts/process BENCH_BODIES_FILE="$RUN/soak-bodies.jsonl" \
+    BENCH_DELAY_MS=20 wrk -t1 -c2 -d"$SOAK" --latency -s bench/wrk/bodies.lua "$PROMPT" > "$RUN/$1-soak-prompt.txt" 2>&1 &
+  local prompt_wrk=$!
+  echo "epoch vault_rss_mib prompt_rss_mib" > "$RUN/$1-soak-rss.txt"
   while kill -0 "$wrk_pid" 2>/dev/null; do
     echo "$(date -u +%s) $(rss_mib "$VAULT_PID" VmRSS) $(rss_mib "$PROMPT_PID" VmRSS)" >> "$RUN/$1-soak-rss.txt"
     sleep 10
   done
-  wait "$wrk_pid" || true
+  wait "$wrk_pid" "$prompt_wrk" || true
+  grep -h '^BENCH_RESULT ' "$RUN/$1-soak.txt" "$RUN/$1-soak-prompt.txt" || true
+  awk 'NR > 1 { if (NR == 2) { v0 = $2; p0 = $3 } if ($2 > v) v = $2; if ($3 > p) p = $3; v1 = $2; p1 = $3 }
+    END { printf "RSS MiB vault first/last/max %d/%d/%d, prompt %d/%d/%d\n", v0, v1, v, p0, p1, p }' "$RUN/$1-soak-rss.txt"
 }
 
 ceiling() {

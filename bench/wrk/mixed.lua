@@ -1,6 +1,7 @@
 -- Fixed-rate mixed soak: round-robin over the vault's and the prompt service's everyday calls.
 -- wrk has no rate option, so each connection waits BENCH_DELAY_MS between requests
--- (rate ~= connections * 1000 / (delay + latency)). Two hosts: BENCH_VAULT and BENCH_PROMPT (origins).
+-- (rate ~= connections * 1000 / (delay + latency)). The prompt service gets its own paced wrk (bodies.lua).
+-- Lists as BENCH_LIST_TOKEN (an ordinary user) when set: an admin's exact page total counts every prompt.
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local summary = require("summary")
 
@@ -9,11 +10,12 @@ local prompt_id = os.getenv("BENCH_PROMPT_ID") or ""
 local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "10")
 local json = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 local auth = { ["Authorization"] = "Bearer " .. token }
+local list_auth = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_LIST_TOKEN") or token) }
 
 local calls = {
   wrk.format("POST", "/api/v1/prompts", json, '{"promptText":"soak prompt alpha beta","secret":"soak-secret"}'),
   wrk.format("GET", "/api/v1/prompts/" .. prompt_id, auth),
-  wrk.format("GET", "/api/v1/prompts?limit=20", auth),
+  wrk.format("GET", "/api/v1/prompts?limit=20", list_auth),
   wrk.format("POST", "/api/v1/envelopes", json, '{"promptId":"' .. prompt_id .. '","secret":"bench-secret"}'),
 }
 local i = 0
