@@ -259,7 +259,12 @@ soak() { # mode: fixed-rate mixed load on both services; RSS sampled every 10 s 
     sleep 10
   done
   wait "$wrk_pid" "$prompt_wrk" || true
-  grep -h '^BENCH_RESULT ' "$RUN/$1-soak.txt" "$RUN/$1-soak-prompt.txt" || true
+  local file errors
+  for file in "$RUN/$1-soak.txt" "$RUN/$1-soak-prompt.txt"; do
+    errors=$(sed -n 's/^BENCH_RESULT //p' "$file" | jq '.socket_errors + .non_2xx' 2>/dev/null || echo "no result")
+    echo "$(basename "$file"): $(sed -n 's/^BENCH_RESULT //p' "$file" | jq -c '{requests, rps, p50_ms, p95_ms, p99_ms}' 2>/dev/null) errors: ${errors:-no result}"
+    [ "$errors" = 0 ] || echo "   SOAK ERRORS in $file" >&2
+  done
   awk 'NR > 1 { if (NR == 2) { v0 = $2; p0 = $3 } if ($2 > v) v = $2; if ($3 > p) p = $3; v1 = $2; p1 = $3 }
     END { printf "RSS MiB vault first/last/max %d/%d/%d, prompt %d/%d/%d\n", v0, v1, v, p0, p1, p }' "$RUN/$1-soak-rss.txt"
 }

@@ -12,12 +12,17 @@ local json = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "appli
 local auth = { ["Authorization"] = "Bearer " .. token }
 local list_auth = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_LIST_TOKEN") or token) }
 
-local calls = {
-  wrk.format("POST", "/api/v1/prompts", json, '{"promptText":"soak prompt alpha beta","secret":"soak-secret"}'),
-  wrk.format("GET", "/api/v1/prompts/" .. prompt_id, auth),
-  wrk.format("GET", "/api/v1/prompts?limit=20", list_auth),
-  wrk.format("POST", "/api/v1/envelopes", json, '{"promptId":"' .. prompt_id .. '","secret":"bench-secret"}'),
-}
+local calls
+-- Built in init(), not when the script loads: wrk.format adds the Host header only once wrk has set it (requests
+-- formatted at load time carry none, and Tomcat answers 400 to every one of them).
+function init(args)
+  calls = {
+    wrk.format("POST", "/api/v1/prompts", json, '{"promptText":"soak prompt alpha beta","secret":"soak-secret"}'),
+    wrk.format("GET", "/api/v1/prompts/" .. prompt_id, auth),
+    wrk.format("GET", "/api/v1/prompts?limit=20", list_auth),
+    wrk.format("POST", "/api/v1/envelopes", json, '{"promptId":"' .. prompt_id .. '","secret":"bench-secret"}'),
+  }
+end
 local i = 0
 
 function request()

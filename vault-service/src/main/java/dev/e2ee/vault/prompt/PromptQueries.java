@@ -7,6 +7,8 @@ import dev.e2ee.vault.prompt.PromptResponses.PromptResponse;
 import dev.e2ee.vault.prompt.PromptResponses.PromptVersionResponse;
 import dev.e2ee.vault.prompt.PromptResponses.VersionHistory;
 import dev.e2ee.vault.web.JsonMetadata;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +22,7 @@ class PromptQueries {
 
     static final String READ = "SELECT id, status, version, encrypted_text, metadata, created_at, updated_at"
             + " FROM prompts WHERE id = ? AND deleted_at IS NULL AND (owner = ? OR ?)";
+    private static final String READ_DETAILS = "jsonb_build_object('version', r.version)";
 
     private final PromptService service;
     private final PromptVersionRepository versions;
@@ -47,29 +50,23 @@ class PromptQueries {
      * rather than hides a read.
      */
     PromptResponse read(UUID id, E2eePrincipal principal, List<?> envelopes) {
-        return audit.read(
-                        READ,
-                        new Object[] {id, principal.subject(), principal.isAdmin()},
-                        (rs, n) -> {
-                            long version = rs.getLong("version");
-                            String text = cipher.open(PromptCipher.PROMPTS, id, version, rs.getBytes("encrypted_text"));
-                            return new PromptResponse(
-                                    id,
-                                    rs.getString("status"),
-                                    version,
-                                    text,
-                                    metadata.read(rs.getString("metadata")),
-                                    rs.getObject("created_at", OffsetDateTime.class)
-                                            .toInstant(),
-                                    rs.getObject("updated_at", OffsetDateTime.class)
-                                            .toInstant(),
-                                    envelopes);
-                        },
-                        "prompt.read",
-                        "prompt",
-                        id,
-                        "jsonb_build_object('version', r.version)")
+        Object[] args = {id, principal.subject(), principal.isAdmin()};
+        return audit.read(READ, args, (rs, n) -> opened(rs, envelopes), "prompt.read", "prompt", id, READ_DETAILS)
                 .orElseThrow(PromptNotFoundException::new);
+    }
+
+    private PromptResponse opened(ResultSet row, List<?> envelopes) throws SQLException {
+        UUID id = row.getObject("id", UUID.class);
+        long version = row.getLong("version");
+        return new PromptResponse(
+                id,
+                row.getString("status"),
+                version,
+                cipher.open(PromptCipher.PROMPTS, id, version, row.getBytes("encrypted_text")),
+                metadata.read(row.getString("metadata")),
+                row.getObject("created_at", OffsetDateTime.class).toInstant(),
+                row.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                envelopes);
     }
 
     @Transactional

@@ -55,31 +55,31 @@ class PromptWriter {
         UUID versionId = TimeOrderedIds.next();
         EncryptedRecord version = cipher.seal(PromptCipher.VERSIONS, versionId, 1, text);
         Timestamp created = Timestamp.from(prompt.getCreatedAt());
+        Change promptRow = new Change(
+                INSERT_PROMPT,
+                prompt.getId(),
+                prompt.getOwner(),
+                prompt.getStatus().wireName(),
+                prompt.getVersion(),
+                prompt.getEncryptedText(),
+                prompt.getKekId(),
+                prompt.getSecretVerifier(),
+                prompt.getMetadata(),
+                created,
+                Timestamp.from(prompt.getUpdatedAt()));
+        Change versionRow = new Change(
+                INSERT_VERSION,
+                versionId,
+                prompt.getId(),
+                1L,
+                version.toBytes(),
+                version.kekId(),
+                prompt.getMetadata(),
+                principal.subject(),
+                created);
+        Change tokenRows = tokens.insert(prompt.getId(), index.tokens(text));
         audit.successWith(
-                List.of(
-                        new Change(
-                                INSERT_PROMPT,
-                                prompt.getId(),
-                                prompt.getOwner(),
-                                prompt.getStatus().wireName(),
-                                prompt.getVersion(),
-                                prompt.getEncryptedText(),
-                                prompt.getKekId(),
-                                prompt.getSecretVerifier(),
-                                prompt.getMetadata(),
-                                created,
-                                Timestamp.from(prompt.getUpdatedAt())),
-                        new Change(
-                                INSERT_VERSION,
-                                versionId,
-                                prompt.getId(),
-                                1L,
-                                version.toBytes(),
-                                version.kekId(),
-                                prompt.getMetadata(),
-                                principal.subject(),
-                                created),
-                        tokens.insert(prompt.getId(), index.tokens(text))),
+                List.of(promptRow, versionRow, tokenRows),
                 "prompt.create",
                 "prompt",
                 prompt.getId(),
