@@ -34,6 +34,9 @@ JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHe
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode.
 [ "${BENCH_NMT:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:NativeMemoryTracking=summary"
+# Its own Redis database, emptied before and after each mode: one-time-use keys and the audit stream (up to 1M
+# entries) must not pile up in the database the tests use.
+REDIS_DB="${BENCH_REDIS_DATABASE:-9}"
 LIST_PROMPTS="${BENCH_LIST_PROMPTS:-200}" # prompts of the user the list-prompts scenario lists as
 MODES="native,jdk"
 SOAK=""
@@ -62,10 +65,13 @@ need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=n
 need wrk wrk
 need jq jq
 
+flush_redis() { redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true; }
+
 stop_services() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && wait "$pid" 2>/dev/null || true; done
   PIDS=()
+  flush_redis
 }
 trap stop_services EXIT INT TERM
 
@@ -105,7 +111,9 @@ start_services() { # mode
   ensure_database e2ee_bench >/dev/null
   # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
   local common=(JWT_SECRET="$JWT_SECRET_VALUE" E2EE_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY" RATE_LIMIT_ENABLED=false
-    E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$provider" REDIS_HOST=127.0.0.1 REDIS_PORT=6379 LOG_LEVEL=WARN)
+    E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$provider" REDIS_HOST=127.0.0.1 REDIS_PORT=6379 LOG_LEVEL=WARN
+    SPRING_DATA_REDIS_DATABASE="$REDIS_DB")
+  flush_redis
   env "${common[@]}" PORT=3000 DATABASE_HOST=127.0.0.1 DATABASE_PORT=5432 DATABASE_NAME=e2ee_bench \
     DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper" \
     SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem" \
