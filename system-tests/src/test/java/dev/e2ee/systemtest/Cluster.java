@@ -197,6 +197,7 @@ final class Cluster {
     }
 
     private void stopAll() {
+        all().forEach(ServiceProcess::retire);
         all().parallelStream().forEach(process -> process.terminate(Duration.ofSeconds(15)));
         llm.close();
         postgresProxy.close();

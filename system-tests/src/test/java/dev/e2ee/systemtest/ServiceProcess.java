@@ -33,6 +33,7 @@ final class ServiceProcess {
     private final Path logDirectory;
     private final List<Path> logs = new ArrayList<>();
     private Process process;
+    private volatile boolean retired;
 
     ServiceProcess(
             String name,
@@ -73,6 +74,9 @@ final class ServiceProcess {
     synchronized void start() {
         if (alive()) {
             throw new IllegalStateException(name + " is already running");
+        }
+        if (retired) {
+            throw new IllegalStateException(name + " is stopped for good: the test JVM is exiting");
         }
         Path log = logDirectory.resolve(name + "-" + (logs.size() + 1) + ".log");
         List<String> command = new ArrayList<>(List.of(
@@ -135,6 +139,14 @@ final class ServiceProcess {
 
     long pid() {
         return process.pid();
+    }
+
+    /**
+     * No start after this: at JVM exit a background restart (a start-up retry in {@code Cluster.awaitReady}) could
+     * otherwise launch the service again after it was stopped, and leave it running with nobody to stop it.
+     */
+    synchronized void retire() {
+        retired = true;
     }
 
     /** SIGTERM, then SIGKILL when still running after {@code grace}; returns the exit code (or -1 if killed). */
