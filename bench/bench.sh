@@ -254,7 +254,10 @@ native_memory() { # mode
 }
 
 soak() { # mode: fixed-rate mixed load on both services; RSS sampled every 10 s to show it stays flat
-  echo "== $1 / soak ($SOAK)"
+  echo "== $1 / soak ($SOAK), after a warm-up of the same mix ($WARMUP at $WARMUP_CONNECTIONS connections, see the header)"
+  env BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=0 \
+    wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak-warmup.txt" 2>&1 || true
+  wait_quiet
   env BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=20 \
     wrk -t"$THREADS" -c16 -d"$SOAK" --latency -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
   local wrk_pid=$!
