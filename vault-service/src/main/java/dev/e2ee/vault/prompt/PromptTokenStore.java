@@ -22,16 +22,11 @@ class PromptTokenStore {
 
     void replace(UUID promptId, List<ByteBuffer> tokens) {
         remove(promptId);
-        add(promptId, tokens);
-    }
-
-    /** All tokens of a prompt in one statement (one row each), not one INSERT per word. */
-    private void add(UUID promptId, List<ByteBuffer> tokens) {
         Change insert = insert(promptId, tokens);
         jdbc.update(insert.sql(), insert.args());
     }
 
-    /** The INSERT of {@link #add}, to run as part of a larger statement. */
+    /** All tokens of a prompt in one INSERT (one row each, not one statement per word); also part of a creation. */
     Change insert(UUID promptId, List<ByteBuffer> tokens) {
         byte[][] values = tokens.stream().map(PromptTokenStore::bytes).toArray(byte[][]::new);
         return new Change(INSERT, promptId, values);

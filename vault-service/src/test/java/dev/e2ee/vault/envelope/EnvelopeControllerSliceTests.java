@@ -7,25 +7,17 @@ import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.platform.security.TokenIssuer;
+import dev.e2ee.vault.VaultControllerSlice;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 /** Controller slice of the envelopes API: validation and role rules before anything is sealed or stored. */
-@WebMvcTest(
-        controllers = EnvelopeController.class,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.REGEX,
-                        pattern = "dev\\.e2ee\\.vault\\.web\\.VaultAuthorization"),
-        properties = "e2ee.security.jwt-secret=envelope-slice-test-secret-of-at-least-32-bytes")
+@VaultControllerSlice(EnvelopeController.class)
 class EnvelopeControllerSliceTests {
 
     private static final String PROMPT_ID = "7a0c7f0e-6a4e-4c61-9d0a-2f6f5c1d9b11";

@@ -7,12 +7,10 @@ import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.platform.security.TokenIssuer;
+import dev.e2ee.vault.VaultControllerSlice;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.ComponentScan;
-import org.springframework.context.annotation.FilterType;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -22,13 +20,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * Controller slice of the prompts API: request binding, validation, optimistic-lock preconditions and the role rules,
  * with the services mocked. Every refusal here must happen before any service is called (nothing stored).
  */
-@WebMvcTest(
-        controllers = PromptController.class,
-        includeFilters =
-                @ComponentScan.Filter(
-                        type = FilterType.REGEX,
-                        pattern = "dev\\.e2ee\\.vault\\.web\\.VaultAuthorization"),
-        properties = "e2ee.security.jwt-secret=prompt-slice-test-secret-of-at-least-32-bytes")
+@VaultControllerSlice(PromptController.class)
 class PromptControllerSliceTests {
 
     private static final String PROMPT = "/api/v1/prompts/7a0c7f0e-6a4e-4c61-9d0a-2f6f5c1d9b11";
@@ -97,12 +89,7 @@ class PromptControllerSliceTests {
 
     @Test
     void updateWhenNeitherVersionNorIfMatchThen428() {
-        MvcTestResult result = mvc.put()
-                .uri(PROMPT)
-                .header("Authorization", "Bearer " + token(Role.USER))
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"promptText\":\"new\"}")
-                .exchange();
+        MvcTestResult result = updateText(null);
 
         assertThat(result).hasStatus(428);
         verifyNoInteractions(service);
@@ -110,13 +97,7 @@ class PromptControllerSliceTests {
 
     @Test
     void updateWhenIfMatchIsNotAVersionThen400() {
-        MvcTestResult result = mvc.put()
-                .uri(PROMPT)
-                .header("Authorization", "Bearer " + token(Role.USER))
-                .header("If-Match", "\"abc\"")
-                .contentType(MediaType.APPLICATION_JSON)
-                .content("{\"promptText\":\"new\"}")
-                .exchange();
+        MvcTestResult result = updateText("\"abc\"");
 
         assertThat(result).hasStatus(400);
         verifyNoInteractions(service);
@@ -145,6 +126,17 @@ class PromptControllerSliceTests {
             assertThat(result).as(query).bodyJson().extractingPath("$.code").isEqualTo("VALIDATION_ERROR");
         }
         verifyNoInteractions(search);
+    }
+
+    /** A text update as a user, with the given If-Match header (none when null) and no version in the body. */
+    private MvcTestResult updateText(String ifMatch) {
+        var request = mvc.put().uri(PROMPT).header("Authorization", "Bearer " + token(Role.USER));
+        if (ifMatch != null) {
+            request.header("If-Match", ifMatch);
+        }
+        return request.contentType(MediaType.APPLICATION_JSON)
+                .content("{\"promptText\":\"new\"}")
+                .exchange();
     }
 
     private MvcTestResult post(String uri, String body, String token) {
