@@ -11,7 +11,11 @@
 # with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
 # with `openssl speed`, and for each scenario waits until both JVMs are idle (the vault drains the audit events of
 # the previous scenario), warms the same scenario up, then drives it with wrk straight at the service (no gateway, so
-# the figures are per instance). Results: bench/results/<run>/ (raw) and docs/performance.md (table).
+# the figures are per instance). Each scenario runs twice:
+#   - saturation: closed-loop, CONNECTIONS connections sending back to back: the most requests/s the service does;
+#   - paced (PACED_MODES, default native): open-loop at the scenario's target rate from bench/targets.json,
+#     latency measured from each request's scheduled time (bench/wrk/paced.lua): the latency at that rate.
+# Results: bench/results/<run>/ (raw) and docs/performance.md (table).
 #
 # The warm-up runs at LOW concurrency (4 connections): on 2 cores, 32 busy request threads starve HotSpot's single
 # C2 compiler thread (CFS shares the CPU per thread), so under full load the hot path stays in C1 code for minutes
@@ -26,7 +30,10 @@ WARMUP="${BENCH_WARMUP:-60s}"
 CONNECTIONS="${BENCH_CONNECTIONS:-32}"
 WARMUP_CONNECTIONS="${BENCH_WARMUP_CONNECTIONS:-4}" # low on purpose: see the header
 THREADS="${BENCH_THREADS:-2}"
-SOAK_ENVELOPES="${BENCH_SOAK_ENVELOPES:-60000}" # 2 paced connections: ~90/s, 54,000 in 10 minutes
+PACED_CONNECTIONS="${BENCH_PACED_CONNECTIONS:-32}" # open-loop runs: one wrk thread per connection (paced.lua)
+PACED_MODES="${BENCH_PACED_MODES:-native}" # the JDK path cannot reach every target rate; its saturation rows are the record
+SOAK_VAULT_RATE="${BENCH_SOAK_VAULT_RATE:-600}" # requests/s of the mixed vault calls during the soak
+SOAK_PROMPT_RATE="${BENCH_SOAK_PROMPT_RATE:-80}" # process-envelope requests/s during the soak
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
 # The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 37.5 % of the 512 MiB limit,
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
@@ -50,12 +57,15 @@ while [ $# -gt 0 ]; do
     --scenarios) SCENARIOS="$2"; shift 2 ;;
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
+    --paced-modes) PACED_MODES="$2"; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
 
 RUN="bench/results/$(date -u +%Y%m%dT%H%M%SZ)"
 KEYS="$RUN/keys"
+# BENCH_GC_LOG=1: each JVM writes a GC log ($RUN/gc-<pid>.log), e.g. to see the old generation level off in a soak.
+[ "${BENCH_GC_LOG:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -Xlog:gc:file=$ROOT/$RUN/gc-%p.log:uptime,level"
 mkdir -p "$KEYS"
 VAULT=http://127.0.0.1:3000
 PROMPT=http://127.0.0.1:3001
@@ -143,18 +153,32 @@ prepare_data() {
     curl -fsS -o /dev/null -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $USER_TOKEN" \
       -H 'Content-Type: application/json' -d "{\"promptText\":\"listed prompt $i\",\"secret\":\"bench-secret\"}"
   done
-  if [ -n "$SOAK" ]; then
-    java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
-      "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$SOAK_ENVELOPES" "$RUN/soak-bodies.jsonl" process
+  if [ -n "$SOAK" ]; then # the soak's process calls, and its warm-up's (one connection: < 1,000/s)
+    envelopes process $((SOAK_PROMPT_RATE * $(seconds "$SOAK") * 11 / 10)) soak
+    envelopes process $((1000 * $(seconds "$WARMUP"))) soak-warm
   fi
-  for mode in open process; do
-    selected "$mode-envelope" || continue
-    for file in "$mode" "$mode-warm"; do
-      java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
-        "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$ENVELOPES" "$RUN/$file-bodies.jsonl" "$mode"
-    done
+  for kind in open process; do
+    selected "$kind-envelope" || continue
+    envelopes "$kind" "$ENVELOPES" "$kind"
+    envelopes "$kind" "$ENVELOPES" "$kind-warm"
+    if paced "$1" "$kind-envelope"; then
+      envelopes "$kind" $(($(target_rate "$kind-envelope") * $(seconds "$DURATION") * 11 / 10)) "$kind-paced"
+    fi
   done
 }
+
+envelopes() { # kind(open|process) count file-prefix: distinct signed envelopes, one request body per line
+  java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java \
+    "$KEYS/vault-sign.pem" "$KEYS/prompt-enc.pub.pem" "$PROMPT_ID" "$2" "$RUN/$3-bodies.jsonl" "$1"
+}
+
+seconds() { # wrk duration (30s, 10m, 1h) -> seconds
+  case "$1" in *h) echo $((${1%h} * 3600)) ;; *m) echo $((${1%m} * 60)) ;; *s) echo "${1%s}" ;; *) echo "$1" ;; esac
+}
+
+target_rate() { jq -r --arg s "$1" '.[$s].rps // empty' bench/targets.json; }
+
+paced() { [[ ",$PACED_MODES," == *",$1,"* ]] && [ -n "$(target_rate "$2")" ]; } # mode scenario
 
 selected() { [ -z "$SOAK_ONLY" ] && { [ -z "$SCENARIOS" ] || [[ ",$SCENARIOS," == *",$1,"* ]]; }; }
 
@@ -193,18 +217,36 @@ wait_quiet() { # until both JVMs use < 10 % of a core over a second (max 120 s):
 scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.jsonl warms up on <x>-warm-bodies.jsonl
   local mode=$1 name=$2 origin=$3 script=$4; shift 4
   selected "$name" || return 0
-  local warm_env=()
-  for kv in "$@"; do warm_env+=("${kv/-bodies.jsonl/-warm-bodies.jsonl}"); done
-  echo "== $mode / $name (warm-up $WARMUP, then $DURATION)"
+  echo "== $mode / $name (warm-up $WARMUP, then $DURATION saturated$(paced "$mode" "$name" && echo ", then $DURATION at $(target_rate "$name")/s"))"
   wait_quiet
   local token="${SCENARIO_TOKEN:-$TOKEN}"
-  env "${warm_env[@]}" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" \
+  env "$@" "$(bodies warm "$@")" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" \
     -d"$WARMUP" -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name-warmup.txt" 2>&1 || true
+  measure "$mode" "$name" saturation "$RUN/$mode-$name.txt" "$@" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" \
+    -- -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s "bench/wrk/$script" "$origin"
+  paced "$mode" "$name" || return 0
+  measure "$mode" "$name" paced "$RUN/$mode-$name-paced.txt" "$@" "$(bodies paced "$@")" BENCH_TOKEN="$token" \
+    BENCH_THREADS="$PACED_CONNECTIONS" BENCH_RATE="$(target_rate "$name")" \
+    -- -t"$PACED_CONNECTIONS" -c"$PACED_CONNECTIONS" -d"$DURATION" -s "bench/wrk/$script" "$origin"
+}
+
+bodies() { # variant env...: BENCH_BODIES_FILE switched to <x>-<variant>-bodies.jsonl (a no-op assignment if none)
+  local variant=$1 kv; shift
+  for kv in "$@"; do
+    [[ "$kv" == BENCH_BODIES_FILE=* ]] && { echo "${kv/-bodies.jsonl/-$variant-bodies.jsonl}"; return; }
+  done
+  echo "BENCH_VARIANT=$variant"
+}
+
+measure() { # mode name load out-file env... -- wrk-args...: one row of results.jsonl, after both JVMs are idle
+  local mode=$1 name=$2 load=$3 out=$4; shift 4
+  local vars=()
+  while [ "$1" != "--" ]; do vars+=("$1"); shift; done
+  shift
   wait_quiet
   local v0 p0 g0
   v0=$(cpu_ticks "$VAULT_PID"); p0=$(cpu_ticks "$PROMPT_PID"); g0=$(postgres_ticks)
-  env "$@" BENCH_TOKEN="$token" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" \
-    --latency -s "bench/wrk/$script" "$origin" > "$RUN/$mode-$name.txt" 2>&1 &
+  env "${vars[@]}" wrk "$@" > "$out" 2>&1 &
   local wrk_pid=$!
   local db
   db=$(max_db_connections "$wrk_pid")
@@ -214,11 +256,11 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
   cpu=$(jq -nc --argjson v $(($(cpu_ticks "$VAULT_PID") - v0)) --argjson p $(($(cpu_ticks "$PROMPT_PID") - p0)) \
     --argjson g $(($(postgres_ticks) - g0)) '{vault: $v, prompt: $p, postgres: $g}')
   local result
-  result=$(grep '^BENCH_RESULT ' "$RUN/$mode-$name.txt" | sed 's/^BENCH_RESULT //')
+  result=$(grep '^BENCH_RESULT ' "$out" | sed 's/^BENCH_RESULT //')
   [ -n "$result" ] || result='{"requests":0,"rps":0,"p50_ms":0,"p95_ms":0,"p99_ms":0,"max_ms":0,"socket_errors":1,"non_2xx":0}'
-  jq -c --arg mode "$mode" --arg name "$name" --argjson db "$db" --argjson cpu "$cpu" \
+  jq -c --arg mode "$mode" --arg name "$name" --arg load "$load" --argjson db "$db" --argjson cpu "$cpu" \
     --argjson vault "$(rss_mib "$VAULT_PID" VmHWM)" --argjson prompt "$(rss_mib "$PROMPT_PID" VmHWM)" \
-    '. as $r | $r + {mode: $mode, scenario: $name, db_connections: $db, vault_peak_rss_mib: $vault,
+    '. as $r | $r + {mode: $mode, scenario: $name, load: $load, db_connections: $db, vault_peak_rss_mib: $vault,
       prompt_peak_rss_mib: $prompt,
       cpu_ms_per_request: ($cpu | map_values(if $r.requests > 0 then (. * 10000 / $r.requests | round) / 1000 else 0 end))}' \
     <<<"$result" >> "$RUN/results.jsonl"
@@ -227,7 +269,7 @@ scenario() { # mode name origin script [env...]; BENCH_BODIES_FILE=<x>-bodies.js
 
 run_mode() { # mode
   start_services "$1"
-  prepare_data
+  prepare_data "$1"
   if [ -n "$SOAK_ONLY" ]; then soak "$1"; native_memory "$1"; stop_services; return; fi
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
     BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
@@ -253,16 +295,23 @@ native_memory() { # mode
   done
 }
 
-soak() { # mode: fixed-rate mixed load on both services; RSS sampled every 10 s to show it stays flat
-  echo "== $1 / soak ($SOAK), after a warm-up of the same mix ($WARMUP at $WARMUP_CONNECTIONS connections, see the header)"
-  env BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=0 \
-    wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak-warmup.txt" 2>&1 || true
+soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled every 10 s to show it stays flat
+  echo "== $1 / soak ($SOAK at $SOAK_VAULT_RATE + $SOAK_PROMPT_RATE requests/s), after a warm-up of the same calls ($WARMUP at $WARMUP_CONNECTIONS connections, see the header)"
+  local vault_env=(BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID")
+  local prompt_env=(BENCH_TOKEN="$TOKEN" BENCH_PATH=/api/v1/prompts/process)
+  env "${vault_env[@]}" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" -d"$WARMUP" -s bench/wrk/mixed.lua "$VAULT" \
+    > "$RUN/$1-soak-warmup.txt" 2>&1 &
+  local warm_pid=$!
+  env "${prompt_env[@]}" BENCH_THREADS=1 BENCH_BODIES_FILE="$RUN/soak-warm-bodies.jsonl" \
+    wrk -t1 -c1 -d"$WARMUP" -s bench/wrk/bodies.lua "$PROMPT" > "$RUN/$1-soak-prompt-warmup.txt" 2>&1 || true
+  wait "$warm_pid" || true # by pid: a bare `wait` would also wait for the services
   wait_quiet
-  env BENCH_TOKEN="$TOKEN" BENCH_LIST_TOKEN="$USER_TOKEN" BENCH_PROMPT_ID="$PROMPT_ID" BENCH_DELAY_MS=20 \
-    wrk -t"$THREADS" -c16 -d"$SOAK" --latency -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
+  nmt "$1" baseline
+  env "${vault_env[@]}" BENCH_RATE="$SOAK_VAULT_RATE" BENCH_THREADS=16 \
+    wrk -t16 -c16 -d"$SOAK" -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
   local wrk_pid=$!
-  env BENCH_TOKEN="$TOKEN" BENCH_THREADS=1 BENCH_PATH=/api/v1/prompts/process BENCH_BODIES_FILE="$RUN/soak-bodies.jsonl" \
-    BENCH_DELAY_MS=20 wrk -t1 -c2 -d"$SOAK" --latency -s bench/wrk/bodies.lua "$PROMPT" > "$RUN/$1-soak-prompt.txt" 2>&1 &
+  env "${prompt_env[@]}" BENCH_RATE="$SOAK_PROMPT_RATE" BENCH_THREADS=2 BENCH_BODIES_FILE="$RUN/soak-bodies.jsonl" \
+    wrk -t2 -c2 -d"$SOAK" -s bench/wrk/bodies.lua "$PROMPT" > "$RUN/$1-soak-prompt.txt" 2>&1 &
   local prompt_wrk=$!
   echo "epoch vault_rss_mib prompt_rss_mib" > "$RUN/$1-soak-rss.txt"
   while kill -0 "$wrk_pid" 2>/dev/null; do
@@ -270,14 +319,27 @@ soak() { # mode: fixed-rate mixed load on both services; RSS sampled every 10 s 
     sleep 10
   done
   wait "$wrk_pid" "$prompt_wrk" || true
+  nmt "$1" summary.diff
   local file errors
   for file in "$RUN/$1-soak.txt" "$RUN/$1-soak-prompt.txt"; do
     errors=$(sed -n 's/^BENCH_RESULT //p' "$file" | jq '.socket_errors + .non_2xx' 2>/dev/null || echo "no result")
-    echo "$(basename "$file"): $(sed -n 's/^BENCH_RESULT //p' "$file" | jq -c '{requests, rps, p50_ms, p95_ms, p99_ms}' 2>/dev/null) errors: ${errors:-no result}"
+    echo "$(basename "$file"): $(sed -n 's/^BENCH_RESULT //p' "$file" | jq -c '{requests, rps, p50_ms, p95_ms, p99_ms, max_ms}' 2>/dev/null) errors: ${errors:-no result}"
     [ "$errors" = 0 ] || echo "   SOAK ERRORS in $file" >&2
   done
-  awk 'NR > 1 { if (NR == 2) { v0 = $2; p0 = $3 } if ($2 > v) v = $2; if ($3 > p) p = $3; v1 = $2; p1 = $3 }
-    END { printf "RSS MiB vault first/last/max %d/%d/%d, prompt %d/%d/%d\n", v0, v1, v, p0, p1, p }' "$RUN/$1-soak-rss.txt"
+  # RSS by thirds of the run: flat memory means the last third's mean is no higher than the second's.
+  awk 'NR > 1 { n++; v[n] = $2; p[n] = $3; if ($2 > vm) vm = $2; if ($3 > pm) pm = $3 }
+    END { for (i = 1; i <= n; i++) { t = int((i - 1) * 3 / n); vs[t] += v[i]; ps[t] += p[i]; c[t]++ }
+      printf "RSS MiB, mean of each third (max): vault %d / %d / %d (%d), prompt %d / %d / %d (%d)\n",
+        vs[0] / c[0], vs[1] / c[1], vs[2] / c[2], vm, ps[0] / c[0], ps[1] / c[1], ps[2] / c[2], pm }' "$RUN/$1-soak-rss.txt"
+}
+
+nmt() { # mode baseline|summary.diff: with BENCH_NMT=1, what native memory grew during the soak, per JVM
+  [ "${BENCH_NMT:-}" = 1 ] || return 0
+  local service pid
+  for service in vault prompt; do
+    pid=$VAULT_PID; [ "$service" = prompt ] && pid=$PROMPT_PID
+    jcmd "$pid" VM.native_memory "$2" > "$RUN/$1-soak-$service-nmt-$2.txt" 2>&1 || true
+  done
 }
 
 ceiling() {

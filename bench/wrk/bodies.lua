@@ -1,7 +1,7 @@
 -- POSTs each line of BENCH_BODIES_FILE exactly once (envelopes are one-time use), split across wrk threads:
 -- thread i of n takes lines i, i+n, i+2n, ... When a thread runs out it stops (the run then ends early,
 -- which the report shows as fewer requests than time x rate: size the file for the run).
--- BENCH_DELAY_MS (default 0) paces each connection, for the fixed-rate soak.
+-- With BENCH_RATE set it runs open-loop at that rate (paced.lua).
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local summary = require("summary")
 
@@ -42,10 +42,4 @@ function request()
   return next_request
 end
 
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "0")
-
-function delay()
-  return delay_ms
-end
-
-done = summary.done
+require("paced").install(summary)

@@ -1,13 +1,11 @@
--- Fixed-rate mixed soak: round-robin over the vault's and the prompt service's everyday calls.
--- wrk has no rate option, so each connection waits BENCH_DELAY_MS between requests
--- (rate ~= connections * 1000 / (delay + latency)). The prompt service gets its own paced wrk (bodies.lua).
+-- Fixed-rate mixed soak: round-robin over the vault's everyday calls. bench.sh runs it open-loop at BENCH_RATE
+-- (paced.lua); the prompt service gets its own paced wrk (bodies.lua).
 -- Lists as BENCH_LIST_TOKEN (an ordinary user) when set: an admin's exact page total counts every prompt.
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local summary = require("summary")
 
 local token = os.getenv("BENCH_TOKEN") or ""
 local prompt_id = os.getenv("BENCH_PROMPT_ID") or ""
-local delay_ms = tonumber(os.getenv("BENCH_DELAY_MS") or "10")
 local json = { ["Authorization"] = "Bearer " .. token, ["Content-Type"] = "application/json" }
 local auth = { ["Authorization"] = "Bearer " .. token }
 local list_auth = { ["Authorization"] = "Bearer " .. (os.getenv("BENCH_LIST_TOKEN") or token) }
@@ -30,8 +28,4 @@ function request()
   return calls[(i % #calls) + 1]
 end
 
-function delay()
-  return delay_ms
-end
-
-done = summary.done
+require("paced").install(summary)

@@ -1,5 +1,6 @@
 -- One fixed request per scenario, described by environment variables:
---   BENCH_METHOD (GET/POST), BENCH_PATH, BENCH_BODY (optional JSON), BENCH_TOKEN (bearer token).
+--   BENCH_METHOD (GET/POST), BENCH_PATH, BENCH_BODY (optional JSON), BENCH_TOKEN (bearer token);
+--   BENCH_RATE (optional): open-loop at that many requests/s (paced.lua).
 package.path = debug.getinfo(1, "S").source:match("@(.*/)") .. "?.lua;" .. package.path
 local summary = require("summary")
 
@@ -16,4 +17,4 @@ function request()
   return prepared
 end
 
-done = summary.done
+require("paced").install(summary)
