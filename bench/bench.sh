@@ -307,7 +307,7 @@ soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled
   wait "$warm_pid" || true # by pid: a bare `wait` would also wait for the services
   wait_quiet
   nmt "$1" baseline
-  env "${vault_env[@]}" BENCH_RATE="$SOAK_VAULT_RATE" BENCH_THREADS=16 \
+  env "${vault_env[@]}" BENCH_RATE="$SOAK_VAULT_RATE" BENCH_THREADS=16 BENCH_TRACE="$ROOT/$RUN/$1-soak-trace.txt" \
     wrk -t16 -c16 -d"$SOAK" -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
   local wrk_pid=$!
   env "${prompt_env[@]}" BENCH_RATE="$SOAK_PROMPT_RATE" BENCH_THREADS=2 BENCH_BODIES_FILE="$RUN/soak-bodies.jsonl" \

@@ -47,7 +47,7 @@ function paced.install(summary)
   -- first_us/last_us: this thread's first send and last response. wrk starts each thread as soon as its init() has
   -- run (bodies.lua reads a large file there), so threads start at different times, some before wrk's own clock:
   -- the rate sent is the sum of each thread's own rate over its own span.
-  latencies, behind_max, first_us, last_us = {}, 0, 0, 0
+  latencies, sent, behind_max, first_us, last_us = {}, {}, 0, 0, 0
   local slot, sent_from, waited = nil, nil, false
 
   delay = function()
@@ -76,6 +76,7 @@ function paced.install(summary)
   response = function(status, headers, body)
     last_us = now_us()
     latencies[#latencies + 1] = last_us - sent_from
+    sent[#sent + 1] = sent_from
   end
 
   done = function(s, latency, requests)
@@ -86,6 +87,16 @@ function paced.install(summary)
       behind = math.max(behind, thread:get("behind_max"))
       local span = thread:get("last_us") - thread:get("first_us")
       if span > 0 then sent_rate = sent_rate + #own / (span / 1e6) end
+    end
+    local trace = os.getenv("BENCH_TRACE") -- optional: one line per request, to see WHEN the slow ones happened
+    if trace then
+      local f = io.open(trace, "w")
+      f:write("thread n scheduled_us latency_us\n")
+      for i, thread in ipairs(threads) do
+        local l, s = thread:get("latencies"), thread:get("sent")
+        for n = 1, #l do f:write(string.format("%d %d %.0f %.0f\n", i, n, s[n], l[n])) end
+      end
+      f:close()
     end
     table.sort(all)
     local e = s.errors

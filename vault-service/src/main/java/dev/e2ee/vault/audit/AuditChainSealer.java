@@ -38,8 +38,6 @@ public class AuditChainSealer {
     static final int MAX_BATCHES_PER_TICK = 200;
     /** How far below the last sealed id a pass looks for rows that committed late (their id was taken earlier). */
     static final long LATE_COMMIT_LOOKBACK = 2_000;
-    /** Every this many passes one pass scans from the start, catching a row that committed later than the lookback. */
-    static final int FULL_PASS_EVERY = 600;
 
     private record Sealed(long id, long chainSeq, byte[] previous, byte[] hash) {}
 
@@ -47,14 +45,14 @@ public class AuditChainSealer {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    /**
-     * Passes start from the highest id sealed so far minus a lookback for late commits, so a pass reads a few thousand
-     * index entries, not the whole table (the old partial index {@code WHERE hash IS NULL} kept every sealed row as a
-     * dead entry until vacuum: 375 ms per pass under load, docs/performance.md).
-     */
-    private final AtomicLong sealedUpTo = new AtomicLong();
 
-    private final AtomicLong passes = new AtomicLong();
+    /**
+     * Rows that committed later than the lookback are found by a sweep: each periodic pass also re-checks ONE chunk
+     * of older ids, from 0 up to the lookback window, then starts over. The cost per pass is constant; a late row is
+     * sealed within one sweep of the table. (A pass from 0 every 600 passes read the whole table at once: at ~1M
+     * audit rows it took the 2 cores for seconds and stalled every request, docs/performance.md "Soak".)
+     */
+    private final AtomicLong sweepFrom = new AtomicLong();
 
     AuditChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
@@ -91,9 +89,7 @@ public class AuditChainSealer {
         }
         Head head = head();
         List<Sealed> sealed = new ArrayList<>();
-        boolean fullPass = wait || passes.getAndIncrement() % FULL_PASS_EVERY == 0;
-        long from = fullPass ? 0 : Math.max(0, sealedUpTo.get() - LATE_COMMIT_LOOKBACK);
-        List<Long> unsealed = unsealedIds(from);
+        List<Long> unsealed = wait ? unsealedIds(0) : recentAndSwept();
         if (unsealed.isEmpty()) {
             return 0;
         }
@@ -108,34 +104,58 @@ public class AuditChainSealer {
                 (Object) unsealed.toArray(Long[]::new));
         if (!sealed.isEmpty()) {
             append(sealed);
-            long highest = sealed.get(sealed.size() - 1).id();
-            sealedUpTo.accumulateAndGet(highest, Math::max);
         }
         return sealed.size();
     }
 
     /**
-     * Up to {@link #BATCH} ids of audit rows without a chain row, from {@code from}, oldest first. Two plain index range
-     * scans per chunk, set difference in Java: an anti-join's plan depends on table statistics (a hash anti-join over
-     * the whole chain when they are missing, as with autovacuum off), this does not.
+     * A periodic pass reads a few thousand index entries, not the whole table: the rows from just below the highest
+     * chained id (late commits within the lookback; read from the chain, so it holds whichever instance sealed), then
+     * one chunk of the sweep over everything older. (The old partial index {@code WHERE hash IS NULL} kept every
+     * sealed row as a dead entry until vacuum: 375 ms per pass under load, docs/performance.md.)
      */
+    private List<Long> recentAndSwept() {
+        Long chained = jdbc.queryForObject("SELECT max(audit_id) FROM audit_chain", Long.class);
+        long recentFrom = Math.max(0, (chained == null ? 0 : chained) - LATE_COMMIT_LOOKBACK);
+        List<Long> unsealed = unsealedIds(recentFrom);
+        if (unsealed.size() < BATCH) {
+            long from = sweepFrom.get();
+            if (from >= recentFrom) {
+                sweepFrom.set(0); // the sweep reached the recent window: start over
+            } else {
+                addUnsealed(from, Math.min(from + CHUNK, recentFrom) - 1, unsealed);
+                sweepFrom.set(from + CHUNK);
+            }
+        }
+        return unsealed;
+    }
+
+    /** Up to {@link #BATCH} ids of audit rows without a chain row, from {@code from}, oldest first. */
     private List<Long> unsealedIds(long from) {
         List<Long> unsealed = new ArrayList<>();
         Long highest = jdbc.queryForObject("SELECT max(id) FROM audit_logs", Long.class);
         for (long cursor = from; highest != null && cursor <= highest && unsealed.size() < BATCH; cursor += CHUNK) {
-            // Closed ranges, not "id >= ? LIMIT n": without statistics PostgreSQL seq-scans an open range.
-            long to = cursor + CHUNK - 1;
-            List<Long> ids = jdbc.queryForList(
-                    "SELECT id FROM audit_logs WHERE id BETWEEN ? AND ? ORDER BY id", Long.class, cursor, to);
-            Set<Long> chained = new HashSet<>(jdbc.queryForList(
-                    "SELECT audit_id FROM audit_chain WHERE audit_id BETWEEN ? AND ?", Long.class, cursor, to));
-            for (Long id : ids) {
-                if (!chained.contains(id) && unsealed.size() < BATCH) {
-                    unsealed.add(id);
-                }
-            }
+            addUnsealed(cursor, cursor + CHUNK - 1, unsealed);
         }
         return unsealed;
+    }
+
+    /**
+     * Adds the unsealed ids in [from, to] until {@code into} holds {@link #BATCH}. Two plain index range scans, set
+     * difference in Java: an anti-join's plan depends on table statistics (a hash anti-join over the whole chain when
+     * they are missing, as with autovacuum off), this does not. Closed ranges, not "id >= ? LIMIT n": without
+     * statistics PostgreSQL seq-scans an open range.
+     */
+    private void addUnsealed(long from, long to, List<Long> into) {
+        List<Long> ids = jdbc.queryForList(
+                "SELECT id FROM audit_logs WHERE id BETWEEN ? AND ? ORDER BY id", Long.class, from, to);
+        Set<Long> chained = new HashSet<>(jdbc.queryForList(
+                "SELECT audit_id FROM audit_chain WHERE audit_id BETWEEN ? AND ?", Long.class, from, to));
+        for (Long id : ids) {
+            if (!chained.contains(id) && into.size() < BATCH) {
+                into.add(id);
+            }
+        }
     }
 
     /** The whole batch in ONE statement (arrays unnested server-side). */

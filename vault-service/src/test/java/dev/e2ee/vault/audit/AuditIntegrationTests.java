@@ -26,6 +26,9 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     @Autowired
     StringRedisTemplate redis;
 
+    @Autowired
+    AuditChainSealer sealer;
+
     @Test
     void operationsWhenPerformedThenRowsWithPrincipalRequestIdClientAndOutcome() {
         String subject = newSubject();
@@ -126,6 +129,41 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                 .isInstanceOf(DataAccessException.class)
                 .rootCause()
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void rowCommittedLongAfterItsIdWasTakenWhenBelowTheLookbackThenSealedByTheSweep() {
+        long late = jdbc.queryForObject("SELECT nextval('audit_logs_id_seq')", Long.class);
+        jdbc.update(
+                "INSERT INTO audit_logs (event_id, occurred_at, action, outcome, source)"
+                        + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
+                        + " FROM generate_series(1, ?)",
+                (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    sealer.sealScheduled();
+                    return jdbc.queryForObject(
+                                    "SELECT count(*) FROM audit_logs a WHERE a.id > ?"
+                                            + " AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)",
+                                    Long.class,
+                                    late)
+                            == 0;
+                });
+        // Every recent pass now starts above it: only the sweep over older ids can find it.
+        jdbc.update(
+                "INSERT INTO audit_logs (id, event_id, occurred_at, action, outcome, source)"
+                        + " VALUES (?, gen_random_uuid(), now(), 'test.late', 'success', 'test')",
+                late);
+
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> {
+                    sealer.sealScheduled();
+                    return jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE audit_id = ?", Long.class, late)
+                            == 1;
+                });
+        assertThat(body(get("/api/v1/audit-logs/verify", adminToken()))).containsEntry("valid", true);
     }
 
     @Test
