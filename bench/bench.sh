@@ -39,7 +39,8 @@ ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and meas
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
 JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-# BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode.
+# BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode, and an
+# NMT baseline and summary.diff around the soak (native_memory).
 [ "${BENCH_NMT:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -XX:NativeMemoryTracking=summary"
 # Its own Redis database, emptied before and after each mode: one-time-use keys and the audit stream (up to 1M
 # entries) must not pile up in the database the tests use.
@@ -270,7 +271,7 @@ measure() { # mode name load out-file env... -- wrk-args...: one row of results.
 run_mode() { # mode
   start_services "$1"
   prepare_data "$1"
-  if [ -n "$SOAK_ONLY" ]; then soak "$1"; native_memory "$1"; stop_services; return; fi
+  if [ -n "$SOAK_ONLY" ]; then soak "$1"; stop_services; return; fi
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
     BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
   scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
@@ -282,16 +283,17 @@ run_mode() { # mode
   scenario "$1" get-prompt "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts/$PROMPT_ID"
   SCENARIO_TOKEN="$USER_TOKEN" scenario "$1" list-prompts "$VAULT" request.lua BENCH_METHOD=GET BENCH_PATH="/api/v1/prompts?limit=20"
   if [ -n "$SOAK" ]; then soak "$1"; fi
-  native_memory "$1"
+  native_memory "$1" end summary
   stop_services
 }
 
-native_memory() { # mode
+native_memory() { # mode label jcmd-subcommand: with BENCH_NMT=1, each JVM's RSS and NMT output, saved as
+  # $RUN/<mode>-<service>-nmt-<label>.txt (summary after the scenarios; baseline and summary.diff around the soak)
   [ "${BENCH_NMT:-}" = 1 ] || return 0
   local service pid
   for service in vault prompt; do
     pid=$VAULT_PID; [ "$service" = prompt ] && pid=$PROMPT_PID
-    { grep -E '^Vm(RSS|HWM)' "/proc/$pid/status"; jcmd "$pid" VM.native_memory summary; } > "$RUN/$1-$service-nmt.txt" 2>&1 || true
+    { grep -E '^Vm(RSS|HWM)' "/proc/$pid/status"; jcmd "$pid" VM.native_memory "$3"; } > "$RUN/$1-$service-nmt-$2.txt" 2>&1 || true
   done
 }
 
@@ -306,7 +308,7 @@ soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled
     wrk -t1 -c1 -d"$WARMUP" -s bench/wrk/bodies.lua "$PROMPT" > "$RUN/$1-soak-prompt-warmup.txt" 2>&1 || true
   wait "$warm_pid" || true # by pid: a bare `wait` would also wait for the services
   wait_quiet
-  nmt "$1" baseline
+  native_memory "$1" soak-start baseline
   env "${vault_env[@]}" BENCH_RATE="$SOAK_VAULT_RATE" BENCH_THREADS=16 BENCH_TRACE="$ROOT/$RUN/$1-soak-trace.txt" \
     wrk -t16 -c16 -d"$SOAK" -s bench/wrk/mixed.lua "$VAULT" > "$RUN/$1-soak.txt" 2>&1 &
   local wrk_pid=$!
@@ -319,7 +321,7 @@ soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled
     sleep 10
   done
   wait "$wrk_pid" "$prompt_wrk" || true
-  nmt "$1" summary.diff
+  native_memory "$1" soak-end summary.diff
   local file errors
   for file in "$RUN/$1-soak.txt" "$RUN/$1-soak-prompt.txt"; do
     errors=$(sed -n 's/^BENCH_RESULT //p' "$file" | jq '.socket_errors + .non_2xx' 2>/dev/null || echo "no result")
@@ -333,14 +335,6 @@ soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled
         vs[0] / c[0], vs[1] / c[1], vs[2] / c[2], vm, ps[0] / c[0], ps[1] / c[1], ps[2] / c[2], pm }' "$RUN/$1-soak-rss.txt"
 }
 
-nmt() { # mode baseline|summary.diff: with BENCH_NMT=1, what native memory grew during the soak, per JVM
-  [ "${BENCH_NMT:-}" = 1 ] || return 0
-  local service pid
-  for service in vault prompt; do
-    pid=$VAULT_PID; [ "$service" = prompt ] && pid=$PROMPT_PID
-    jcmd "$pid" VM.native_memory "$2" > "$RUN/$1-soak-$service-nmt-$2.txt" 2>&1 || true
-  done
-}
 
 ceiling() {
   echo "== openssl speed -multi $(nproc) rsa2048"

@@ -49,8 +49,8 @@ public class AuditChainSealer {
     /**
      * Rows that committed later than the lookback are found by a sweep: each periodic pass also re-checks ONE chunk
      * of older ids, from 0 up to the lookback window, then starts over. The cost per pass is constant; a late row is
-     * sealed within one sweep of the table. (A pass from 0 every 600 passes read the whole table at once: at ~1M
-     * audit rows it took the 2 cores for seconds and stalled every request, docs/performance.md "Soak".)
+     * sealed within one sweep of the table. (It replaces a pass from id 0 every 600 passes, which read the whole
+     * table at once, a cost that grew with the table: 2 x 440 range scans at 1.1M rows, docs/performance.md "Soak".)
      */
     private final AtomicLong sweepFrom = new AtomicLong();
 
