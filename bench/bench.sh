@@ -37,7 +37,11 @@ SOAK_PROMPT_RATE="${BENCH_SOAK_PROMPT_RATE:-80}" # process-envelope requests/s d
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
 # The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 37.5 % of the 512 MiB limit,
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
-JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError}"
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED}"
+# The services run on the containers' runtime, Java 25 (requests on virtual threads): BENCH_JAVA_HOME, else a
+# Temurin 25 under /usr/lib/jvm, else the java on PATH (on 17 they run on platform threads; the report names it).
+SERVICE_JAVA_HOME="${BENCH_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}"
+export BENCH_SERVICE_JAVA="${SERVICE_JAVA_HOME:+$SERVICE_JAVA_HOME/bin/}java"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode, and an
 # NMT baseline and summary.diff around the soak (native_memory).
@@ -84,7 +88,37 @@ stop_services() {
   PIDS=()
   flush_redis
 }
-trap stop_services EXIT INT TERM
+
+# PostgreSQL's checkpoint spacing during the run (BENCH_PG_SETTINGS; empty leaves the server alone), set with ALTER
+# SYSTEM + reload and put back on exit. With the defaults (max_wal_size 1GB, 5 min) the write scenarios checkpoint
+# every 40-100 s, and each checkpoint start is a burst of full-page images in the WAL that stalled a paced run for up
+# to 1.3 s: which 30 s window caught one decided the figures. This is the spacing a database taking thousands of
+# audited writes per second would be given; durability is untouched (every commit is still flushed before it returns).
+PG_SETTINGS="${BENCH_PG_SETTINGS-max_wal_size=8GB checkpoint_timeout=30min}"
+PG_RESTORE=()
+pg_sql() { psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -Atqc "$1"; }
+pg_settings_apply() {
+  local pair name
+  for pair in $PG_SETTINGS; do
+    name="${pair%%=*}"
+    # an earlier ALTER SYSTEM value is restored as it was; otherwise the setting is reset to postgresql.conf's
+    PG_RESTORE+=("$name=$(pg_sql "select case when sourcefile like '%postgresql.auto.conf' then current_setting(name) end from pg_settings where name = '$name'")")
+    pg_sql "alter system set $name = '${pair#*=}'" >/dev/null
+  done
+  [ -z "$PG_SETTINGS" ] || pg_sql "select pg_reload_conf()" >/dev/null
+  pg_sql "select 'PostgreSQL ' || current_setting('server_version') || ': ' || string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'synchronous_commit', 'fsync')" > "$RUN/postgres.txt"
+}
+pg_settings_restore() {
+  local pair
+  for pair in "${PG_RESTORE[@]:-}"; do
+    [ -n "$pair" ] || continue
+    if [ -n "${pair#*=}" ]; then pg_sql "alter system set ${pair%%=*} = '${pair#*=}'"; else pg_sql "alter system reset ${pair%%=*}"; fi >/dev/null || true
+  done
+  [ ${#PG_RESTORE[@]} -eq 0 ] || pg_sql "select pg_reload_conf()" >/dev/null || true
+  PG_RESTORE=()
+}
+cleanup() { stop_services; pg_settings_restore; }
+trap cleanup EXIT INT TERM
 
 build_jars() {
   if [ ! -f vault-service/target/vault-service.jar ] || [ ! -f prompt-response-service/target/prompt-response-service.jar ]; then
@@ -128,11 +162,11 @@ start_services() { # mode
   env "${common[@]}" PORT=3000 DATABASE_HOST=127.0.0.1 DATABASE_PORT=5432 DATABASE_NAME=e2ee_bench \
     DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper" \
     SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem" \
-    java $JAVA_OPTS_BENCH -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
+    "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
   VAULT_PID=$!
   env "${common[@]}" PORT=3001 RECEIVER_PRIVATE_KEY_PATH="$KEYS/prompt-enc.pem" \
     SENDER_PUBLIC_KEY_PATH="$KEYS/vault-sign.pub.pem" PROMPT_PROCESSOR=echo \
-    java $JAVA_OPTS_BENCH -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
+    "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
   PROMPT_PID=$!
   PIDS=("$VAULT_PID" "$PROMPT_PID")
   wait_healthy "$VAULT" "vault-$1" "$VAULT_PID"
@@ -344,6 +378,7 @@ ceiling() {
 
 ensure_postgres
 ensure_redis
+pg_settings_apply
 build_jars
 generate_keys
 ceiling

@@ -16,7 +16,7 @@ export LOCAL_DIR="${LOCAL_DIR:-$ROOT/.local/e2e}"
 export DATABASE_NAME="${E2E_DATABASE_NAME:-e2ee_e2e}"
 export WAIT_SECONDS="${WAIT_SECONDS:-90}"
 # Start-up speed over peak throughput for a short functional run on a small machine (C1 only, serial GC).
-export LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:+UseSerialGC}"
+export LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError -XX:TieredStopAtLevel=1 -XX:+UseSerialGC --enable-native-access=ALL-UNNAMED}"
 GATEWAY="${E2E_GATEWAY_URL:-http://127.0.0.1:${GATEWAY_PORT:-8080}}"
 START=yes
 if [ "${1:-}" = --no-start ]; then START=no; fi

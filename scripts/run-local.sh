@@ -28,7 +28,7 @@ GATEWAY_PORT="${GATEWAY_PORT:-8080}"
 REDIS_DATABASE_INDEX="${REDIS_DATABASE_INDEX:-1}"
 WAIT_SECONDS="${WAIT_SECONDS:-90}"
 JAVA="${JAVA:-java}"
-LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError}"
+LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED}"
 VAULT_JAR="${VAULT_JAR:-$ROOT/vault-service/target/vault-service.jar}"
 PROMPT_JAR="${PROMPT_JAR:-$ROOT/prompt-response-service/target/prompt-response-service.jar}"
 COMPONENTS=(nginx prompt-response-service vault-service)

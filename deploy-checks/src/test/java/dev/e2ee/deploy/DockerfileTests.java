@@ -14,13 +14,13 @@ class DockerfileTests {
 
     @ParameterizedTest
     @CsvSource({"Dockerfile.vault, vault-service, 3000", "Dockerfile.prompt, prompt-response-service, 3001"})
-    void dockerfileWhenReadThenMultiStageMavenBuildOnAJre21Runtime(String file, String module, int port) {
+    void dockerfileWhenReadThenMultiStageMavenBuildOnAJre25Runtime(String file, String module, int port) {
         String dockerfile = RepositoryFiles.read(file);
         assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
                 .isEqualTo(2);
         assertThat(dockerfile)
-                .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-21")
-                .contains("ARG RUNTIME_IMAGE=eclipse-temurin:21-jre")
+                .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25")
+                .contains("ARG RUNTIME_IMAGE=eclipse-temurin:25-jre")
                 .contains("-pl " + module + " -am dependency:go-offline")
                 .contains("-pl " + module + " -am package -DskipTests")
                 .contains("EXPOSE " + port)

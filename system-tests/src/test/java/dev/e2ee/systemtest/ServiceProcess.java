@@ -85,6 +85,7 @@ final class ServiceProcess {
                 "-XX:+UseSerialGC",
                 "-XX:TieredStopAtLevel=1",
                 "-Djava.security.egd=file:/dev/urandom",
+                "--enable-native-access=ALL-UNNAMED",
                 "-jar",
                 jar.toString()));
         command.addAll(arguments);

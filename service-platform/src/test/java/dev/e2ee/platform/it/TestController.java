@@ -27,6 +27,14 @@ class TestController {
         return Map.of("ok", true, "requestId", RequestContext.current().requestId());
     }
 
+    /** Whether this request runs on a virtual thread (Thread::isVirtual, Java 21+; the code compiles for 17). */
+    @GetMapping("/api/v1/health/thread")
+    Map<String, Object> thread() throws ReflectiveOperationException {
+        boolean virtual = Runtime.version().feature() >= 21
+                && (boolean) Thread.class.getMethod("isVirtual").invoke(Thread.currentThread());
+        return Map.of("virtual", virtual);
+    }
+
     @GetMapping("/api/v1/me")
     Map<String, Object> me() {
         E2eePrincipal principal = CurrentPrincipal.require();

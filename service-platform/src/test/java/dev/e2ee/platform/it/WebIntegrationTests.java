@@ -25,6 +25,14 @@ class WebIntegrationTests extends PlatformIntegrationTest {
     }
 
     @Test
+    void requestWhenRuntimeHasVirtualThreadsThenRunsOnOne() throws Exception {
+        // PlatformEnvironmentDefaults switches them on; Boot uses them from Java 21 (the images run 25).
+        boolean runtimeHasThem = Runtime.version().feature() >= 21;
+
+        assertThat(body(get("/api/v1/health/thread"))).containsEntry("virtual", runtimeHasThem);
+    }
+
+    @Test
     void validJsonWhenPostedThen201() throws Exception {
         HttpResponse<String> response = post("/api/v1/things", "application/json", "{\"name\":\"a\",\"note\":\"b\"}");
 
