@@ -35,13 +35,15 @@ PACED_MODES="${BENCH_PACED_MODES:-native}" # the JDK path cannot reach every tar
 SOAK_VAULT_RATE="${BENCH_SOAK_VAULT_RATE:-600}" # requests/s of the mixed vault calls during the soak
 SOAK_PROMPT_RATE="${BENCH_SOAK_PROMPT_RATE:-80}" # process-envelope requests/s during the soak
 ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and measured); > 30 s x 3,000/s
-# The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 37.5 % of the 512 MiB limit,
+# The containers' JVM settings (Dockerfile JAVA_OPTS and MALLOC_ARENA_MAX: heap 31.25 % of the 512 MiB limit,
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
-JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx192m -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED}"
 # The services run on the containers' runtime, Java 25 (requests on virtual threads): BENCH_JAVA_HOME, else a
 # Temurin 25 under /usr/lib/jvm, else the java on PATH (on 17 they run on platform threads; the report names it).
 SERVICE_JAVA_HOME="${BENCH_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}"
 export BENCH_SERVICE_JAVA="${SERVICE_JAVA_HOME:+$SERVICE_JAVA_HOME/bin/}java"
+COMPACT_HEADERS="" # Java 24+ only, like the containers' runtime
+"$BENCH_SERVICE_JAVA" -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 && COMPACT_HEADERS="-XX:+UseCompactObjectHeaders"
+JAVA_OPTS_BENCH="${BENCH_JAVA_OPTS:--Xmx160m $COMPACT_HEADERS -XX:+UseParallelGC -XX:TrimNativeHeapInterval=10000 -XX:+ExitOnOutOfMemoryError --enable-native-access=ALL-UNNAMED}"
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # BENCH_NMT=1: Native Memory Tracking on; each JVM's NMT summary and RSS are saved after the last scenario of a mode, and an
 # NMT baseline and summary.diff around the soak (native_memory).

@@ -39,8 +39,8 @@ class DockerfileTests {
                 .containsPattern("(?m)^USER 10001:10001$")
                 .containsPattern("(?m)^ENTRYPOINT \\[\"/bin/sh\", \"/app/entrypoint.sh\"]$")
                 .containsPattern("(?m)^HEALTHCHECK .*\\n.*/api/v1/health")
-                .contains("-XX:MaxRAMPercentage=37.5", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=")
-                .contains("-XX:+ExitOnOutOfMemoryError")
+                .contains("-XX:MaxRAMPercentage=31.25", "-XX:+UseParallelGC", "-XX:TrimNativeHeapInterval=")
+                .contains("-XX:+ExitOnOutOfMemoryError", "-XX:+UseCompactObjectHeaders")
                 .containsPattern("(?m)^\\s+MALLOC_ARENA_MAX=2 \\\\$")
                 .contains("org.opencontainers.image.title", "org.opencontainers.image.revision");
         assertThat(dockerfile.lastIndexOf("USER 10001")).isGreaterThan(dockerfile.lastIndexOf("RUN "));
