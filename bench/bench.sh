@@ -39,7 +39,7 @@ ENVELOPES="${BENCH_ENVELOPES:-100000}" # per open/process file (warm-up and meas
 # Parallel GC, native heap trimmed every 10 s), so RSS here is what a pod would use (docs/performance.md, "Memory").
 # The services run on the containers' runtime, Java 25 (requests on virtual threads): BENCH_JAVA_HOME, else a
 # Temurin 25 under /usr/lib/jvm, else the java on PATH (on 17 they run on platform threads; the report names it).
-SERVICE_JAVA_HOME="${BENCH_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1)}"
+SERVICE_JAVA_HOME="${BENCH_JAVA_HOME:-$(java25_home)}"
 export BENCH_SERVICE_JAVA="${SERVICE_JAVA_HOME:+$SERVICE_JAVA_HOME/bin/}java"
 COMPACT_HEADERS="" # Java 24+ only, like the containers' runtime
 "$BENCH_SERVICE_JAVA" -XX:+UseCompactObjectHeaders -version >/dev/null 2>&1 && COMPACT_HEADERS="-XX:+UseCompactObjectHeaders"
@@ -109,6 +109,7 @@ pg_settings_apply() {
   done
   [ -z "$PG_SETTINGS" ] || pg_sql "select pg_reload_conf()" >/dev/null
   pg_sql "select 'PostgreSQL ' || current_setting('server_version') || ': ' || string_agg(name || ' ' || current_setting(name), ', ' order by name) from pg_settings where name in ('shared_buffers', 'max_wal_size', 'checkpoint_timeout', 'synchronous_commit', 'fsync')" > "$RUN/postgres.txt"
+  [ -z "$PG_SETTINGS" ] || echo "(set by bench.sh for the run: $PG_SETTINGS)" >> "$RUN/postgres.txt"
 }
 pg_settings_restore() {
   local pair

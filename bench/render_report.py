@@ -14,7 +14,7 @@ TARGETS = {k: v for k, v in json.loads(Path(__file__).with_name("targets.json").
 def database(run):
     """The PostgreSQL settings the run had (bench.sh writes them after applying BENCH_PG_SETTINGS)."""
     path = Path(run, "postgres.txt")
-    return [f"{path.read_text().strip()} (checkpoint spacing set by bench.sh for the run)."] if path.exists() else []
+    return [" ".join(path.read_text().split("\n")).strip() + "."] if path.exists() else []
 
 
 def machine():

@@ -60,3 +60,8 @@ ensure_command() {
   echo "$cmd is not installed; install it (Debian/Ubuntu: sudo apt-get install $pkg) and run again" >&2
   return 1
 }
+
+# The images' runtime (Java 25) if a Temurin 25 is installed under /usr/lib/jvm: its JAVA_HOME, or nothing.
+java25_home() {
+  ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n1 || true
+}
