@@ -1,20 +1,17 @@
 package dev.e2ee.crypto;
 
-import static org.assertj.core.api.Assertions.fail;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads Wycheproof vector files from the folder named by system property {@code e2ee.testvectors} (set by the root
- * pom to {@code ../shared/testvectors}); never copied into the repository. When the folder is absent the test is
- * skipped with a message, except in CI mode ({@code -De2ee.ci=true}), where it fails.
+ * Reads the Wycheproof vector files vendored under {@code src/test/resources/testvectors/wycheproof/} (Apache-2.0;
+ * origin and hashes in {@code ORIGIN.md} there), so a fresh clone runs them with nothing beside it.
  */
 public final class Wycheproof {
 
@@ -43,7 +40,7 @@ public final class Wycheproof {
     }
 
     public static List<Case> cases(String fileName) {
-        JsonNode root = JSON.readTree(file(fileName).toFile());
+        JsonNode root = read(fileName);
         List<Case> cases = new ArrayList<>();
         for (JsonNode group : root.get("testGroups")) {
             for (JsonNode test : group.get("tests")) {
@@ -53,17 +50,15 @@ public final class Wycheproof {
         return cases;
     }
 
-    static Path file(String fileName) {
-        String configured = System.getProperty("e2ee.testvectors", "../../shared/testvectors");
-        Path path = Path.of(configured, "wycheproof", fileName);
-        if (!Files.isRegularFile(path)) {
-            String message = "Wycheproof vectors not found at " + path.toAbsolutePath()
-                    + " (set -De2ee.testvectors=<dir containing wycheproof/>)";
-            if (Boolean.getBoolean("e2ee.ci")) {
-                fail("CI mode: " + message);
+    private static JsonNode read(String fileName) {
+        String resource = "/testvectors/wycheproof/" + fileName;
+        try (InputStream in = Wycheproof.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
             }
-            Assumptions.abort(message);
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return path;
     }
 }
