@@ -12,6 +12,7 @@ public final class Ehbp {
     public static final String RESPONSE_NONCE_HEADER = "Ehbp-Response-Nonce";
     /** Key discovery path and media type (RFC 9458 §3.2 key configurations). */
     public static final String KEYS_PATH = "/.well-known/hpke-keys";
+
     public static final String KEYS_MEDIA_TYPE = "application/ohttp-keys";
     /** Problem type of the 422 answer when the request was sealed to a key the server does not hold. */
     public static final String KEY_CONFIG_PROBLEM_TYPE = "urn:ietf:params:ehbp:error:key-config";
@@ -21,6 +22,7 @@ public final class Ehbp {
     public static final short AEAD_ID = HPKE.aead_AES_GCM256;
     /** Size of {@code enc} and of a raw X25519 public key. */
     public static final int ENC_LENGTH = 32;
+
     public static final int RESPONSE_NONCE_LENGTH = 32;
 
     static final byte[] REQUEST_INFO = "ehbp request".getBytes(StandardCharsets.US_ASCII);

@@ -18,7 +18,8 @@ import org.junit.jupiter.api.Test;
 class EhbpTests {
 
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final byte[] JSON = "{\"promptText\":\"confidential\",\"secret\":\"s3cret\"}".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] JSON =
+            "{\"promptText\":\"confidential\",\"secret\":\"s3cret\"}".getBytes(StandardCharsets.UTF_8);
 
     private final RequestOpener server = RequestOpener.fromRawPrivateKeys(List.of(randomKey()));
 
@@ -29,7 +30,9 @@ class EhbpTests {
         assertThat(opened.plaintext()).isEqualTo(JSON);
 
         SealedResponse response = opened.sealResponse("{\"id\":\"p1\"}".getBytes(StandardCharsets.UTF_8));
-        assertThat(request.openResponse(response.nonceHex(), response.body())).asString().isEqualTo("{\"id\":\"p1\"}");
+        assertThat(request.openResponse(response.nonceHex(), response.body()))
+                .asString()
+                .isEqualTo("{\"id\":\"p1\"}");
     }
 
     @Test
@@ -61,7 +64,8 @@ class EhbpTests {
             byte[] tampered = body.clone();
             tampered[i] ^= 0x01;
             assertThatThrownBy(() -> server.open(request.encapsulatedKeyHex(), tampered))
-                    .isInstanceOfSatisfying(EhbpException.class, e -> assertThat(e.keyConfig()).isTrue())
+                    .isInstanceOfSatisfying(
+                            EhbpException.class, e -> assertThat(e.keyConfig()).isTrue())
                     .hasMessage("encrypted body could not be opened");
         }
     }
@@ -100,7 +104,8 @@ class EhbpTests {
     void openWhenEncapsulatedKeyHeaderIsNotLowercaseHexOf32BytesThenMalformed() {
         SealedRequest request = RequestSealer.seal(server.configs().get(0), JSON);
         String hex = request.encapsulatedKeyHex();
-        for (String bad : new String[] {null, "", hex.substring(2), hex + "00", hex.toUpperCase(), "zz" + hex.substring(2)}) {
+        for (String bad :
+                new String[] {null, "", hex.substring(2), hex + "00", hex.toUpperCase(), "zz" + hex.substring(2)}) {
             assertMalformed(bad, request.body());
         }
     }
@@ -116,7 +121,8 @@ class EhbpTests {
         RequestOpener other = RequestOpener.fromRawPrivateKeys(List.of(randomKey()));
         SealedRequest request = RequestSealer.seal(other.configs().get(0), JSON);
         assertThatThrownBy(() -> server.open(request.encapsulatedKeyHex(), request.body()))
-                .isInstanceOfSatisfying(EhbpException.class, e -> assertThat(e.keyConfig()).isTrue());
+                .isInstanceOfSatisfying(
+                        EhbpException.class, e -> assertThat(e.keyConfig()).isTrue());
     }
 
     @Test
@@ -133,34 +139,40 @@ class EhbpTests {
             OpenedRequest opened = during.open(request.encapsulatedKeyHex(), request.body());
             assertThat(opened.plaintext()).isEqualTo(JSON);
             SealedResponse response = opened.sealResponse(JSON);
-            assertThat(request.openResponse(response.nonceHex(), response.body())).isEqualTo(JSON);
+            assertThat(request.openResponse(response.nonceHex(), response.body()))
+                    .isEqualTo(JSON);
         }
     }
 
     @Test
     void openResponseWhenNonceIsMissingWrongOrBodyTamperedThenFails() {
         SealedRequest request = RequestSealer.seal(server.configs().get(0), JSON);
-        SealedResponse response = server.open(request.encapsulatedKeyHex(), request.body()).sealResponse(JSON);
+        SealedResponse response =
+                server.open(request.encapsulatedKeyHex(), request.body()).sealResponse(JSON);
         byte[] tampered = response.body();
         tampered[10] ^= 0x01;
         String otherNonce = HexFormat.of().formatHex(new byte[32]);
         assertThatThrownBy(() -> request.openResponse(null, response.body())).isInstanceOf(EhbpException.class);
-        assertThatThrownBy(() -> request.openResponse(otherNonce, response.body())).isInstanceOf(EhbpException.class);
-        assertThatThrownBy(() -> request.openResponse(response.nonceHex(), tampered)).isInstanceOf(EhbpException.class);
+        assertThatThrownBy(() -> request.openResponse(otherNonce, response.body()))
+                .isInstanceOf(EhbpException.class);
+        assertThatThrownBy(() -> request.openResponse(response.nonceHex(), tampered))
+                .isInstanceOf(EhbpException.class);
     }
 
     @Test
     void openResponseWhenResponseBelongsToAnotherExchangeThenFails() {
         SealedRequest first = RequestSealer.seal(server.configs().get(0), JSON);
         SealedRequest second = RequestSealer.seal(server.configs().get(0), JSON);
-        SealedResponse response = server.open(second.encapsulatedKeyHex(), second.body()).sealResponse(JSON);
+        SealedResponse response =
+                server.open(second.encapsulatedKeyHex(), second.body()).sealResponse(JSON);
         assertThatThrownBy(() -> first.openResponse(response.nonceHex(), response.body()))
                 .isInstanceOf(EhbpException.class);
     }
 
     @Test
     void exchangeWhenClientIsAnIndependentImplementationThenBothDirectionsInteroperate() throws Exception {
-        IndependentEhbpClient client = new IndependentEhbpClient(server.configs().get(0).publicKey());
+        IndependentEhbpClient client =
+                new IndependentEhbpClient(server.configs().get(0).publicKey());
         OpenedRequest opened = server.open(client.encapsulatedKeyHex(), client.sealBody(JSON));
         assertThat(opened.plaintext()).isEqualTo(JSON);
         byte[] answer = new byte[2 * ChunkFraming.CHUNK + 5];
@@ -190,14 +202,20 @@ class EhbpTests {
     @Test
     void decodeListWhenAConfigurationIsOfAnotherKemOrSuiteThenItIsSkipped() {
         byte[] p256 = ByteBuffer.allocate(2 + 1 + 2 + 65 + 2 + 4)
-                .putShort((short) 74).put((byte) 1).putShort((short) 0x0010).put(new byte[65])
-                .putShort((short) 4).putShort((short) 1).putShort((short) 1)
+                .putShort((short) 74)
+                .put((byte) 1)
+                .putShort((short) 0x0010)
+                .put(new byte[65])
+                .putShort((short) 4)
+                .putShort((short) 1)
+                .putShort((short) 1)
                 .array();
         byte[] chacha = server.keysBody();
         chacha[chacha.length - 1] = 0x03;
         assertThat(KeyConfig.decodeList(p256)).isEmpty();
         assertThat(KeyConfig.decodeList(chacha)).isEmpty();
-        assertThatThrownBy(() -> KeyConfig.decodeList(new byte[] {0, 41, 1})).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> KeyConfig.decodeList(new byte[] {0, 41, 1}))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -209,14 +227,16 @@ class EhbpTests {
                 + "\n-----END PRIVATE KEY-----\n";
         RequestOpener fromPem = RequestOpener.fromPkcs8Pem(List.of(pem));
         SealedRequest request = RequestSealer.seal(fromPem.configs().get(0), JSON);
-        assertThat(fromPem.open(request.encapsulatedKeyHex(), request.body()).plaintext()).isEqualTo(JSON);
+        assertThat(fromPem.open(request.encapsulatedKeyHex(), request.body()).plaintext())
+                .isEqualTo(JSON);
         assertThatThrownBy(() -> RequestOpener.fromPkcs8Pem(List.of("not a key")))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     private void assertMalformed(String encHex, byte[] body) {
         assertThatThrownBy(() -> server.open(encHex, body))
-                .isInstanceOfSatisfying(EhbpException.class, e -> assertThat(e.keyConfig()).isFalse());
+                .isInstanceOfSatisfying(
+                        EhbpException.class, e -> assertThat(e.keyConfig()).isFalse());
     }
 
     private static byte[] randomKey() {

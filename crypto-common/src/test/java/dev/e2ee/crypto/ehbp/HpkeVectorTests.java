@@ -43,7 +43,8 @@ class HpkeVectorTests {
                 assertThat(opener.open(hex(e, "aad"), ct)).isEqualTo(hex(e, "pt"));
             }
             for (JsonNode x : v.get("exports")) {
-                byte[] exported = opener.export(hex(x, "exporter_context"), x.get("L").intValue());
+                byte[] exported =
+                        opener.export(hex(x, "exporter_context"), x.get("L").intValue());
                 assertThat(exported).isEqualTo(hex(x, "exported_value"));
             }
         }
@@ -51,7 +52,8 @@ class HpkeVectorTests {
 
     private static List<JsonNode> suiteVectors() throws IOException {
         List<JsonNode> out = new ArrayList<>();
-        try (InputStream in = HpkeVectorTests.class.getResourceAsStream("/testvectors/hpke/rfc9180_x25519_subset.json")) {
+        try (InputStream in =
+                HpkeVectorTests.class.getResourceAsStream("/testvectors/hpke/rfc9180_x25519_subset.json")) {
             for (JsonNode v : JsonMapper.builder().build().readTree(in)) {
                 if (v.get("mode").intValue() == 0
                         && v.get("kem_id").intValue() == Ehbp.KEM_ID

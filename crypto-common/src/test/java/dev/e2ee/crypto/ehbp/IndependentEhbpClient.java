@@ -114,7 +114,10 @@ final class IndependentEhbpClient {
     }
 
     private static byte[] frame(byte[] ciphertext) {
-        return ByteBuffer.allocate(4 + ciphertext.length).putInt(ciphertext.length).put(ciphertext).array();
+        return ByteBuffer.allocate(4 + ciphertext.length)
+                .putInt(ciphertext.length)
+                .put(ciphertext)
+                .array();
     }
 
     /** The raw little-endian u-coordinate of a JDK X25519 public key. */

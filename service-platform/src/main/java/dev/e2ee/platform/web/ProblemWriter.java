@@ -35,7 +35,12 @@ public final class ProblemWriter {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        response.getOutputStream().write(jsonMapper.writeValueAsBytes(Problems.toMap(problem)));
+        response.getOutputStream().write(toBytes(problem));
         response.flushBuffer();
+    }
+
+    /** The problem's JSON body. */
+    public byte[] toBytes(ProblemDetail problem) {
+        return jsonMapper.writeValueAsBytes(Problems.toMap(problem));
     }
 }

@@ -59,10 +59,14 @@ abstract class PlatformIntegrationTest {
 
     final HttpClient http = HttpClient.newHttpClient();
 
+    /** The origin's HPKE keys: the current one and the previous one (a rotation in progress). */
+    static final HpkeKeyFiles HPKE_KEYS = HpkeKeyFiles.generate(2);
+
     @DynamicPropertySource
     static void secrets(DynamicPropertyRegistry registry) {
         registry.add("e2ee.security.jwt-secret", () -> JWT_SECRET);
         registry.add("e2ee.security.bootstrap-admin-api-key", () -> BOOTSTRAP_KEY);
+        registry.add("e2ee.hpke.private-key-path", HPKE_KEYS::paths);
     }
 
     static String randomSecret() {
