@@ -36,6 +36,7 @@ public final class E2eeClient {
     private static final String API = "/api/v1";
 
     private final Transport transport;
+    private final Transport promptService;
     private final TokenSource tokens;
     private final EnvelopeVerifier envelopes;
     private final JsonMapper json;
@@ -46,6 +47,15 @@ public final class E2eeClient {
                 HttpClient.newBuilder().connectTimeout(builder.timeout).build();
         this.transport =
                 new Transport(builder.url, http, builder.plaintextAllowed, builder.maxAttempts, builder.timeout, json);
+        this.promptService = builder.promptServiceUrl == null
+                ? transport
+                : new Transport(
+                        builder.promptServiceUrl,
+                        http,
+                        builder.plaintextAllowed,
+                        builder.maxAttempts,
+                        builder.timeout,
+                        json);
         this.tokens = new TokenSource(builder.apiKey, builder.token, builder.clock, this::exchange);
         this.envelopes = new EnvelopeVerifier(() ->
                 transport.send("GET", API + "/keys/jwks.json", null, Map.of()).body());
@@ -175,7 +185,7 @@ public final class E2eeClient {
     /** An async result: empty while pending. */
     public Optional<ProcessResult> response(String id, String format) {
         String query = format == null ? "" : "?format=" + URLEncoder.encode(format, StandardCharsets.UTF_8);
-        Response response = call("GET", API + "/responses/" + segment(id) + query, null);
+        Response response = call(promptService, "GET", API + "/responses/" + segment(id) + query, null);
         return response.status() == 202 ? Optional.empty() : Optional.of(processed(response));
     }
 
@@ -196,7 +206,7 @@ public final class E2eeClient {
             body.put("options", options);
         }
         Optional.ofNullable(sessionId).ifPresent(s -> body.put("sessionId", s));
-        return call("POST", API + "/prompts/process", body);
+        return call(promptService, "POST", API + "/prompts/process", body);
     }
 
     private ProcessResult processed(Response response) {
@@ -214,15 +224,15 @@ public final class E2eeClient {
     // ---- sessions (prompt-response)
 
     public SessionInfo createSession() {
-        return session(read(call("POST", API + "/sessions", Map.of())));
+        return session(read(call(promptService, "POST", API + "/sessions", Map.of())));
     }
 
     public SessionInfo getSession(String id) {
-        return session(read(call("GET", API + "/sessions/" + segment(id), null)));
+        return session(read(call(promptService, "GET", API + "/sessions/" + segment(id), null)));
     }
 
     public void deleteSession(String id) {
-        call("DELETE", API + "/sessions/" + segment(id), null);
+        call(promptService, "DELETE", API + "/sessions/" + segment(id), null);
     }
 
     private static SessionInfo session(JsonNode node) {
@@ -243,12 +253,17 @@ public final class E2eeClient {
     // ---- plumbing
 
     private Response call(String method, String path, Object body) {
+        return call(transport, method, path, body);
+    }
+
+    /** One authorised call; after an authenticated 401 the token is renewed (when there is an API key) and tried again. */
+    private Response call(Transport service, String method, String path, Object body) {
         String text = body == null ? null : write(body);
         try {
-            return transport.send(method, path, text, tokens.authorization());
+            return service.send(method, path, text, tokens.authorization());
         } catch (ProblemException e) {
             if (e.status() == 401 && e.authenticated() && tokens.renewable()) {
-                return transport.send(method, path, text, tokens.authorization());
+                return service.send(method, path, text, tokens.authorization());
             }
             throw e;
         }
@@ -288,6 +303,7 @@ public final class E2eeClient {
     public static final class Builder {
 
         private final URI url;
+        private URI promptServiceUrl;
         private String apiKey;
         private Token token;
         private boolean plaintextAllowed;
@@ -297,6 +313,12 @@ public final class E2eeClient {
 
         private Builder(URI url) {
             this.url = Objects.requireNonNull(url, "url");
+        }
+
+        /** The prompt-response service's own address, when it is not behind the same gateway as the vault. */
+        public Builder promptServiceUrl(URI promptServiceUrl) {
+            this.promptServiceUrl = promptServiceUrl;
+            return this;
         }
 
         /** An API key to exchange for tokens (renewed automatically). */
