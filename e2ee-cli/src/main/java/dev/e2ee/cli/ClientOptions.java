@@ -15,6 +15,13 @@ final class ClientOptions {
     URI url;
 
     @Option(
+            names = "--prompt-url",
+            defaultValue = "${env:E2EE_PROMPT_URL}",
+            description = "The prompt-response service's own URL when it is not behind the --url gateway;"
+                    + " env E2EE_PROMPT_URL.")
+    URI promptUrl;
+
+    @Option(
             names = "--api-key",
             defaultValue = "${env:E2EE_API_KEY}",
             description = "API key, exchanged (encrypted) for a token; env E2EE_API_KEY.")
@@ -33,8 +40,10 @@ final class ClientOptions {
 
     /** A client with the token given, else the cached one for this URL (renewed with the API key when it expires). */
     E2eeClient client() {
-        E2eeClient.Builder builder =
-                E2eeClient.builder(url).allowPlaintext(plaintext).apiKey(apiKey);
+        E2eeClient.Builder builder = E2eeClient.builder(url)
+                .promptServiceUrl(promptUrl)
+                .allowPlaintext(plaintext)
+                .apiKey(apiKey);
         if (token != null) {
             builder.token(token, null);
         } else {

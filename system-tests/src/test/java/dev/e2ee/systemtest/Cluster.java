@@ -208,6 +208,9 @@ final class Cluster {
         Map<String, String> env = new HashMap<>();
         env.put("JWT_SECRET", keys.jwtSecret());
         env.put("E2EE_BOOTSTRAP_ADMIN_API_KEY", keys.bootstrapApiKey());
+        env.put(
+                "E2EE_HPKE_PRIVATE_KEY_PATH",
+                HpkeKeyFile.in(keys.signingPrivate().getParent()).toString());
         env.put("REDIS_HOST", "127.0.0.1");
         env.put("REDIS_PORT", Integer.toString(redisProxy.port()));
         env.put("SPRING_DATA_REDIS_DATABASE", Integer.toString(Infra.REDIS_DATABASE));
