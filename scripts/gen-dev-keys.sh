@@ -33,6 +33,9 @@ write_once vault-signing-public.pem rsa_public vault-signing-private.pem
 write_once prompt-receiving-private.pem rsa_private
 write_once prompt-receiving-public.pem rsa_public prompt-receiving-private.pem
 
+# X25519 PKCS#8: the API's encrypted-body (EHBP) key pair, shared by both services (docs/ehbp.md).
+write_once hpke-private.pem openssl genpkey -algorithm X25519
+
 # 32-byte keys, base64: key-encryption keys (one per service) and the vault's secret-verifier pepper.
 write_once vault-kek random_base64 32
 write_once prompt-kek random_base64 32

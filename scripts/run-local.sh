@@ -119,6 +119,7 @@ export_common_env() {
   export JWT_SECRET E2EE_BOOTSTRAP_ADMIN_API_KEY
   export REDIS_HOST="$REDIS_HOST_LOCAL" REDIS_PORT="$REDIS_PORT_LOCAL"
   export SPRING_DATA_REDIS_DATABASE="$REDIS_DATABASE_INDEX"
+  export E2EE_HPKE_PRIVATE_KEY_PATH="$KEYS_DIR/hpke-private.pem"
   # Behind the gateway: the client address comes from X-Forwarded-For (Tomcat trusts it from 127.0.0.1).
   export SERVER_FORWARDHEADERSSTRATEGY=native
 }
