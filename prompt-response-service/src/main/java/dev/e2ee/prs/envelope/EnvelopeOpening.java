@@ -15,9 +15,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Opens an envelope with the server's own keys, enforces one-time use and publishes the audit event before the
- * plaintext is handed out. Every rejection looks the same to the caller ({@link EnvelopeRejectedProblem}); the
- * reason goes to the audit event only. A replay of an envelope that opens is a 409.
+ * Opens an envelope with the server's own keys for the calling principal (an envelope with an {@code audience} opens
+ * only for that principal, SPEC §3.6), enforces one-time use and publishes the audit event before the plaintext is
+ * handed out. Every rejection — including another principal's envelope — looks the same to the caller
+ * ({@link EnvelopeRejectedProblem}) and happens before the replay claim, so it never consumes the envelope; the reason
+ * goes to the audit event only. A replay of an envelope that opens is a 409.
  */
 @Service
 public class EnvelopeOpening {
@@ -69,7 +71,7 @@ public class EnvelopeOpening {
     private OpenedEnvelope verifyAndDecrypt(JsonNode envelope, String principal) {
         long started = System.nanoTime();
         try {
-            OpenedEnvelope opened = opener.open(wireJson(envelope));
+            OpenedEnvelope opened = opener.open(wireJson(envelope), principal);
             metrics.recordDuration(opened.envelope().algorithm(), System.nanoTime() - started);
             return opened;
         } catch (CryptoException e) {
