@@ -25,7 +25,7 @@ final class EnvelopeRequests {
             @Size(min = 1, max = 128) String receiverPublicKeyId,
             Instant expiresAt,
 
-            @Size(min = 1, max = 255) @Pattern(regexp = "[^\\p{Cntrl}]*")
+            @Size(min = 1, max = 255) @Pattern(regexp = "[^\\p{Cc}]*")
             String audience,
 
             Map<String, Object> metadata) {

@@ -41,6 +41,12 @@ class EnvelopeAudienceAndLifetimeIntegrationTests extends VaultIntegrationTest {
         assertThat(body(named)).containsEntry("audience", "batch-job");
         assertThat(empty.statusCode()).isEqualTo(400);
         assertThat(control.statusCode()).isEqualTo(400);
+        assertThat(post(
+                                "/api/v1/envelopes",
+                                token,
+                                Map.of("promptId", promptId, "secret", "pw", "audience", "a\u0085b"))
+                        .statusCode())
+                .isEqualTo(400);
     }
 
     @Test
