@@ -78,6 +78,16 @@ public final class TestKeys {
                 .seal(recipient(), new EnvelopeContent(promptId, promptText, Map.of("source", "test")), expiresAt);
     }
 
+    /** An envelope from the trusted vault key for this service, issued to {@code audience} (SPEC §3.6). */
+    public Envelope sealFor(String audience, String promptText) {
+        return sealer(vault, Clock.systemUTC())
+                .seal(
+                        recipient(),
+                        new EnvelopeContent(UUID.randomUUID(), promptText, Map.of("source", "test")),
+                        Instant.now().plusSeconds(3600),
+                        audience);
+    }
+
     public static String json(Envelope envelope) {
         return EnvelopeJson.toJson(envelope);
     }

@@ -5,9 +5,10 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The 15 wire fields of an envelope, version 2 (SPEC §3.2). Binary fields are raw bytes (copied in and out);
- * timestamps are the verbatim RFC 3339 strings that were signed; {@code expiresAt} may be null. No validation
- * beyond non-null happens here: {@link EnvelopeJson#parse} checks structure, {@link EnvelopeOpener} the rest.
+ * The wire fields of an envelope, version 2 (SPEC §3.2): 15 always, plus the optional {@code audience} (SPEC §3.6).
+ * Binary fields are raw bytes (copied in and out); timestamps are the verbatim RFC 3339 strings that were signed;
+ * {@code expiresAt} and {@code audience} may be null. No validation beyond non-null happens here:
+ * {@link EnvelopeJson#parse} checks structure, {@link EnvelopeOpener} the rest.
  */
 public record Envelope(
         int version,
@@ -20,6 +21,7 @@ public record Envelope(
         String senderPrivateKeyId,
         String createdAt,
         String expiresAt,
+        String audience,
         byte[] iv,
         byte[] encryptedKey,
         byte[] encryptedData,
@@ -45,6 +47,63 @@ public record Envelope(
         encryptedData = encryptedData.clone();
         authTag = authTag.clone();
         signature = signature.clone();
+    }
+
+    /** An envelope without {@code audience} (the 10-element header of SPEC §3.3). */
+    public Envelope(
+            int version,
+            UUID id,
+            UUID promptId,
+            String algorithm,
+            String keyAlgorithm,
+            String signatureAlgorithm,
+            String receiverPublicKeyId,
+            String senderPrivateKeyId,
+            String createdAt,
+            String expiresAt,
+            byte[] iv,
+            byte[] encryptedKey,
+            byte[] encryptedData,
+            byte[] authTag,
+            byte[] signature) {
+        this(
+                version,
+                id,
+                promptId,
+                algorithm,
+                keyAlgorithm,
+                signatureAlgorithm,
+                receiverPublicKeyId,
+                senderPrivateKeyId,
+                createdAt,
+                expiresAt,
+                null,
+                iv,
+                encryptedKey,
+                encryptedData,
+                authTag,
+                signature);
+    }
+
+    /** A copy with the given binary fields (everything else, including {@code audience}, unchanged). */
+    public Envelope withBinary(byte[] iv, byte[] encryptedKey, byte[] encryptedData, byte[] authTag, byte[] signature) {
+        return new Envelope(
+                version,
+                id,
+                promptId,
+                algorithm,
+                keyAlgorithm,
+                signatureAlgorithm,
+                receiverPublicKeyId,
+                senderPrivateKeyId,
+                createdAt,
+                expiresAt,
+                audience,
+                iv,
+                encryptedKey,
+                encryptedData,
+                authTag,
+                signature);
     }
 
     @Override
@@ -85,6 +144,7 @@ public record Envelope(
                 && senderPrivateKeyId.equals(e.senderPrivateKeyId)
                 && createdAt.equals(e.createdAt)
                 && Objects.equals(expiresAt, e.expiresAt)
+                && Objects.equals(audience, e.audience)
                 && Arrays.equals(iv, e.iv)
                 && Arrays.equals(encryptedKey, e.encryptedKey)
                 && Arrays.equals(encryptedData, e.encryptedData)
@@ -102,7 +162,8 @@ public record Envelope(
         return "Envelope[version=" + version + ", id=" + id + ", promptId=" + promptId + ", algorithm=" + algorithm
                 + ", keyAlgorithm=" + keyAlgorithm + ", signatureAlgorithm=" + signatureAlgorithm
                 + ", receiverPublicKeyId=" + receiverPublicKeyId + ", senderPrivateKeyId=" + senderPrivateKeyId
-                + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt + ", iv=" + iv.length
+                + ", createdAt=" + createdAt + ", expiresAt=" + expiresAt + ", audience=" + audience + ", iv="
+                + iv.length
                 + " bytes, encryptedKey=" + encryptedKey.length + " bytes, encryptedData=" + encryptedData.length
                 + " bytes, authTag=" + authTag.length + " bytes, signature=" + signature.length + " bytes]";
     }

@@ -2,6 +2,8 @@ package dev.e2ee.crypto.envelope;
 
 import dev.e2ee.crypto.Pae;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The authenticated bytes of SPEC §3.3: the PAE header (GCM associated data) and the PAE signature input. */
 final class EnvelopeBytes {
@@ -11,8 +13,13 @@ final class EnvelopeBytes {
 
     private EnvelopeBytes() {}
 
+    /**
+     * {@code PAE("e2ee-envelope-v2", id, promptId, algorithm, keyAlgorithm, signatureAlgorithm, receiverPublicKeyId,
+     * senderPrivateKeyId, createdAt, expiresAt)} (a null expiresAt is ""), with {@code audience} appended as the 11th
+     * element only when the envelope carries one (SPEC §3.6).
+     */
     static byte[] header(Envelope envelope) {
-        return Pae.encode(
+        List<String> parts = new ArrayList<>(List.of(
                 HEADER_DOMAIN,
                 envelope.id().toString(),
                 envelope.promptId().toString(),
@@ -22,7 +29,11 @@ final class EnvelopeBytes {
                 envelope.receiverPublicKeyId(),
                 envelope.senderPrivateKeyId(),
                 envelope.createdAt(),
-                envelope.expiresAt() == null ? "" : envelope.expiresAt());
+                envelope.expiresAt() == null ? "" : envelope.expiresAt()));
+        if (envelope.audience() != null) {
+            parts.add(envelope.audience());
+        }
+        return Pae.encode(parts.toArray(String[]::new));
     }
 
     static byte[] signatureInput(byte[] header, byte[] iv, byte[] encryptedKey, byte[] encryptedData, byte[] authTag) {

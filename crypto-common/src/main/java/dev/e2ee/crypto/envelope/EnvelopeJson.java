@@ -15,8 +15,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of an envelope (SPEC §3.2). {@link #parse} is strict: exactly the 15 fields with the right JSON
- * types, no duplicates, canonical lower-case UUIDs, millisecond RFC 3339 UTC timestamps, strict base64, IV 12 and tag
+ * The JSON form of an envelope (SPEC §3.2). {@link #parse} is strict: exactly the 15 fields, plus the optional
+ * {@code audience} (a non-empty string when present, never null), with the right JSON types, no duplicates, canonical lower-case UUIDs, millisecond RFC 3339 UTC timestamps, strict base64, IV 12 and tag
  * 16 bytes, RSA-sized key and signature, at most 1 MiB in total; anything else is
  * {@link RejectionReason#MALFORMED}.
  */
@@ -45,6 +45,9 @@ public final class EnvelopeJson {
             "authTag",
             "signature");
 
+    /** The optional field of SPEC §3.6, written after {@code expiresAt} when the envelope has one. */
+    public static final String AUDIENCE = "audience";
+
     private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
 
     private EnvelopeJson() {}
@@ -59,11 +62,15 @@ public final class EnvelopeJson {
         } catch (JacksonException e) {
             throw malformed();
         }
-        if (root == null || !root.isObject() || root.size() != FIELDS.size()) {
+        if (root == null || !root.isObject()) {
+            throw malformed();
+        }
+        int expected = root.has(AUDIENCE) ? FIELDS.size() + 1 : FIELDS.size();
+        if (root.size() != expected) {
             throw malformed();
         }
         for (String name : root.propertyNames()) {
-            if (!FIELD_SET.contains(name)) {
+            if (!FIELD_SET.contains(name) && !AUDIENCE.equals(name)) {
                 throw malformed();
             }
         }
@@ -94,6 +101,7 @@ public final class EnvelopeJson {
                 text(root, "senderPrivateKeyId"),
                 text(root, "createdAt"),
                 expiresAt.isNull() ? null : expiresAt.stringValue(),
+                root.has(AUDIENCE) ? text(root, AUDIENCE) : null,
                 binary(root, "iv"),
                 binary(root, "encryptedKey"),
                 binary(root, "encryptedData"),
@@ -105,7 +113,7 @@ public final class EnvelopeJson {
         return JSON.writeValueAsString(toMap(envelope));
     }
 
-    /** The wire fields in SPEC order (binary fields base64, expiresAt possibly null). */
+    /** The wire fields in SPEC order (binary fields base64, expiresAt possibly null, audience only when set). */
     public static Map<String, Object> toMap(Envelope envelope) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("version", envelope.version());
@@ -118,6 +126,9 @@ public final class EnvelopeJson {
         map.put("senderPrivateKeyId", envelope.senderPrivateKeyId());
         map.put("createdAt", envelope.createdAt());
         map.put("expiresAt", envelope.expiresAt());
+        if (envelope.audience() != null) {
+            map.put(AUDIENCE, envelope.audience());
+        }
         map.put("iv", StrictBase64.encode(envelope.iv()));
         map.put("encryptedKey", StrictBase64.encode(envelope.encryptedKey()));
         map.put("encryptedData", StrictBase64.encode(envelope.encryptedData()));

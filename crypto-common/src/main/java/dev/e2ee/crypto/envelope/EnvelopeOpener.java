@@ -6,6 +6,8 @@ import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.RsaOaep;
 import dev.e2ee.crypto.RsaPss;
 import dev.e2ee.crypto.key.KeyLookup;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -15,8 +17,9 @@ import java.util.Objects;
 
 /**
  * Opens envelopes, version 2, in the order of SPEC §3.4: structure → algorithm names → trusted keys by kid →
- * signature → unwrap → decrypt → expiry → promptId. Every failure is an {@link EnvelopeRejectedException} with the
- * same message; keys come only from the lookups given here, never from the envelope. Thread-safe.
+ * signature → audience (SPEC §3.6) → unwrap → decrypt → expiry and maximum age → promptId. Every failure is an
+ * {@link EnvelopeRejectedException} with the same message; keys come only from the lookups given here, never from the
+ * envelope. An envelope that carries an {@code audience} opens only for that principal. Thread-safe.
  */
 public final class EnvelopeOpener {
 
@@ -57,11 +60,23 @@ public final class EnvelopeOpener {
                 Objects.requireNonNull(clock, "clock"));
     }
 
+    /** Opens for nobody in particular: an envelope that carries an {@code audience} is rejected. */
     public OpenedEnvelope open(String json) {
-        return open(EnvelopeJson.parse(json));
+        return open(json, null);
     }
 
+    /** Opens for {@code principal} (may be null): an envelope with an {@code audience} must name exactly it. */
+    public OpenedEnvelope open(String json, String principal) {
+        return open(EnvelopeJson.parse(json), principal);
+    }
+
+    /** Opens for nobody in particular: an envelope that carries an {@code audience} is rejected. */
     public OpenedEnvelope open(Envelope envelope) {
+        return open(envelope, null);
+    }
+
+    /** Opens for {@code principal} (may be null): an envelope with an {@code audience} must name exactly it. */
+    public OpenedEnvelope open(Envelope envelope, String principal) {
         check(envelope != null && EnvelopeStructure.valid(envelope), RejectionReason.MALFORMED);
         check(
                 Envelope.ALGORITHM.equals(envelope.algorithm())
@@ -80,6 +95,7 @@ public final class EnvelopeOpener {
                 RejectionReason.MALFORMED);
         byte[] header = EnvelopeBytes.header(envelope);
         check(verified(signer, envelope, header), RejectionReason.BAD_SIGNATURE);
+        checkAudience(envelope.audience(), principal);
         EnvelopeContent content = decrypt(receiver, envelope, header);
         Instant createdAt = Timestamps.parse(envelope.createdAt());
         Instant expiresAt = envelope.expiresAt() == null ? null : Timestamps.parse(envelope.expiresAt());
@@ -118,9 +134,22 @@ public final class EnvelopeOpener {
         }
     }
 
+    private void checkAudience(String audience, String principal) {
+        if (audience == null) {
+            check(!policy.requireAudience(), RejectionReason.MISSING_AUDIENCE);
+            return;
+        }
+        check(
+                principal != null
+                        && MessageDigest.isEqual(
+                                audience.getBytes(StandardCharsets.UTF_8), principal.getBytes(StandardCharsets.UTF_8)),
+                RejectionReason.WRONG_AUDIENCE);
+    }
+
     private void checkTime(Instant createdAt, Instant expiresAt) {
         Instant now = clock.instant();
         check(!createdAt.isAfter(now.plus(policy.clockSkew())), RejectionReason.NOT_YET_VALID);
+        check(!now.isAfter(createdAt.plus(policy.maxAge()).plus(policy.clockSkew())), RejectionReason.TOO_OLD);
         if (expiresAt != null) {
             check(!now.isAfter(expiresAt.plus(policy.clockSkew())), RejectionReason.EXPIRED);
         } else {

@@ -51,8 +51,17 @@ public final class EnvelopeSealer {
                 Objects.requireNonNull(clock, "clock"));
     }
 
-    /** A new envelope with a fresh random id; {@code expiresAtOrNull} must be after now when given. */
+    /** A new envelope without {@code audience}: any principal may open it. */
     public Envelope seal(Recipient recipient, EnvelopeContent content, Instant expiresAtOrNull) {
+        return seal(recipient, content, expiresAtOrNull, null);
+    }
+
+    /**
+     * A new envelope with a fresh random id; {@code expiresAtOrNull} must be after now when given; {@code audienceOrNull}
+     * (1–255 characters, no control characters) is signed into the header and names the only principal that may open
+     * it (SPEC §3.6).
+     */
+    public Envelope seal(Recipient recipient, EnvelopeContent content, Instant expiresAtOrNull, String audienceOrNull) {
         Objects.requireNonNull(recipient, "recipient");
         Objects.requireNonNull(content, "content");
         Keyring.Version<KeyPair> signer = signingKeys.get().primary();
@@ -60,6 +69,9 @@ public final class EnvelopeSealer {
         if (expiresAtOrNull != null
                 && !Timestamps.parse(Timestamps.format(expiresAtOrNull)).isAfter(now)) {
             throw new CryptoException("an envelope's expiry must be in the future");
+        }
+        if (!EnvelopeStructure.audienceValid(audienceOrNull)) {
+            throw new CryptoException("an envelope's audience must be 1 to 255 characters without control characters");
         }
         byte[] plaintext = ContentJson.toBytes(content);
         if (plaintext.length > MAX_CONTENT_BYTES) {
@@ -76,6 +88,7 @@ public final class EnvelopeSealer {
                 signer.kid(),
                 Timestamps.format(now),
                 expiresAtOrNull == null ? null : Timestamps.format(expiresAtOrNull),
+                audienceOrNull,
                 EMPTY,
                 EMPTY,
                 EMPTY,
@@ -95,22 +108,7 @@ public final class EnvelopeSealer {
             byte[] signature = pss.sign(
                     signer,
                     EnvelopeBytes.signatureInput(header, sealed.iv(), encryptedKey, sealed.ciphertext(), sealed.tag()));
-            return new Envelope(
-                    draft.version(),
-                    draft.id(),
-                    draft.promptId(),
-                    draft.algorithm(),
-                    draft.keyAlgorithm(),
-                    draft.signatureAlgorithm(),
-                    draft.receiverPublicKeyId(),
-                    draft.senderPrivateKeyId(),
-                    draft.createdAt(),
-                    draft.expiresAt(),
-                    sealed.iv(),
-                    encryptedKey,
-                    sealed.ciphertext(),
-                    sealed.tag(),
-                    signature);
+            return draft.withBinary(sealed.iv(), encryptedKey, sealed.ciphertext(), sealed.tag(), signature);
         } finally {
             Arrays.fill(dek, (byte) 0);
         }

@@ -4,11 +4,15 @@ import dev.e2ee.crypto.AesGcm;
 import java.time.Instant;
 import java.util.regex.Pattern;
 
-/** Step 1 of SPEC §3.4 for an already-typed envelope: version, kid shape, timestamps and fixed sizes. */
+/**
+ * Step 1 of SPEC §3.4 for an already-typed envelope: version, kid shape, timestamps, fixed sizes, and an
+ * {@code audience} (when present) of 1 to {@value #MAX_AUDIENCE_LENGTH} characters without control characters.
+ */
 final class EnvelopeStructure {
 
     static final int MIN_RSA_BYTES = 256;
     static final int MAX_RSA_BYTES = 2048;
+    static final int MAX_AUDIENCE_LENGTH = 255;
     private static final Pattern KID = Pattern.compile("[A-Za-z0-9_-]{1,128}");
 
     private EnvelopeStructure() {}
@@ -17,6 +21,7 @@ final class EnvelopeStructure {
         return envelope.version() == Envelope.VERSION
                 && KID.matcher(envelope.receiverPublicKeyId()).matches()
                 && KID.matcher(envelope.senderPrivateKeyId()).matches()
+                && audienceValid(envelope.audience())
                 && timestampsValid(envelope)
                 && envelope.iv().length == AesGcm.IV_LENGTH
                 && envelope.authTag().length == AesGcm.TAG_LENGTH
@@ -34,6 +39,13 @@ final class EnvelopeStructure {
         }
         Instant expiresAt = Timestamps.parse(envelope.expiresAt());
         return expiresAt != null && expiresAt.isAfter(createdAt);
+    }
+
+    static boolean audienceValid(String audience) {
+        return audience == null
+                || (!audience.isEmpty()
+                        && audience.length() <= MAX_AUDIENCE_LENGTH
+                        && audience.chars().noneMatch(Character::isISOControl));
     }
 
     private static boolean rsaSized(int length) {

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * A verified, decrypted envelope. {@code expiresAt} is null when the envelope has none. {@code rememberUntil} is the
- * last instant at which the opener would still accept this envelope (expiry or createdAt + maximum age, plus the
- * clock skew): keep replay markers at least that long.
+ * last instant at which the opener would still accept this envelope (the earlier of expiry — or createdAt + maximum
+ * age without expiry — and createdAt + maximum age, plus the clock skew): keep replay markers that long, no longer.
  */
 public record OpenedEnvelope(
         Envelope envelope, EnvelopeContent content, Instant createdAt, Instant expiresAt, Instant rememberUntil) {
@@ -25,6 +25,7 @@ public record OpenedEnvelope(
 
     static Instant rememberUntil(OpeningPolicy policy, Instant createdAt, Instant expiresAt) {
         Instant end = expiresAt != null ? expiresAt : createdAt.plus(policy.maxAgeWithoutExpiry());
-        return end.plus(policy.clockSkew());
+        Instant oldest = createdAt.plus(policy.maxAge());
+        return (end.isBefore(oldest) ? end : oldest).plus(policy.clockSkew());
     }
 }

@@ -11,5 +11,9 @@ public enum RejectionReason {
     EXPIRED,
     NOT_YET_VALID,
     TOO_OLD,
-    PROMPT_ID_MISMATCH
+    PROMPT_ID_MISMATCH,
+    /** The envelope names another principal as its audience (or the opener was given none). */
+    WRONG_AUDIENCE,
+    /** The envelope carries no audience and the policy requires one. */
+    MISSING_AUDIENCE
 }

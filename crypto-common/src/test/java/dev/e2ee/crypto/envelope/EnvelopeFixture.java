@@ -100,22 +100,7 @@ final class EnvelopeFixture {
     Envelope resign(Envelope e) {
         byte[] signature = RsaPss.create(provider)
                 .sign((RSAPrivateKey) signer.getPrivate(), EnvelopeBytes.signatureInput(e, EnvelopeBytes.header(e)));
-        return new Envelope(
-                e.version(),
-                e.id(),
-                e.promptId(),
-                e.algorithm(),
-                e.keyAlgorithm(),
-                e.signatureAlgorithm(),
-                e.receiverPublicKeyId(),
-                e.senderPrivateKeyId(),
-                e.createdAt(),
-                e.expiresAt(),
-                e.iv(),
-                e.encryptedKey(),
-                e.encryptedData(),
-                e.authTag(),
-                signature);
+        return e.withBinary(e.iv(), e.encryptedKey(), e.encryptedData(), e.authTag(), signature);
     }
 
     /** A correctly encrypted and signed envelope around arbitrary plaintext bytes and a wrapped key of any size. */

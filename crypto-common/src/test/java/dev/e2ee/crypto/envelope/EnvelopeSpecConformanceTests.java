@@ -28,10 +28,23 @@ class EnvelopeSpecConformanceTests {
     @Test
     void sealWhenCheckedIndependentlyThenSignatureWrapAndCiphertextFollowTheSpec() throws Exception {
         EnvelopeFixture fixture = new EnvelopeFixture(CryptoProvider.defaults());
-        Envelope sealed = fixture.seal();
+        checkIndependently(fixture, fixture.seal(), false);
+    }
+
+    @Test
+    void sealWhenAudienceGivenAndCheckedIndependentlyThenItIsTheEleventhHeaderElement() throws Exception {
+        EnvelopeFixture fixture = new EnvelopeFixture(CryptoProvider.defaults());
+        Envelope sealed = fixture.sealer()
+                .seal(fixture.recipient(), EnvelopeFixture.content(), EnvelopeFixture.NOW.plusSeconds(60), "alice");
+        checkIndependently(fixture, sealed, true);
+    }
+
+    private static void checkIndependently(EnvelopeFixture fixture, Envelope sealed, boolean audience)
+            throws Exception {
         @SuppressWarnings("unchecked")
         Map<String, Object> wire = EnvelopeFixture.JSON.readValue(EnvelopeJson.toJson(sealed), Map.class);
-        byte[] header = pae(
+        assertThat(wire.containsKey("audience")).isEqualTo(audience);
+        java.util.List<byte[]> headerParts = new java.util.ArrayList<>(java.util.List.of(
                 utf8("e2ee-envelope-v2"),
                 field(wire, "id"),
                 field(wire, "promptId"),
@@ -41,7 +54,11 @@ class EnvelopeSpecConformanceTests {
                 field(wire, "receiverPublicKeyId"),
                 field(wire, "senderPrivateKeyId"),
                 field(wire, "createdAt"),
-                field(wire, "expiresAt"));
+                field(wire, "expiresAt")));
+        if (audience) {
+            headerParts.add(field(wire, "audience"));
+        }
+        byte[] header = pae(headerParts.toArray(byte[][]::new));
         byte[] iv = b64(wire, "iv");
         byte[] encryptedKey = b64(wire, "encryptedKey");
         byte[] encryptedData = b64(wire, "encryptedData");

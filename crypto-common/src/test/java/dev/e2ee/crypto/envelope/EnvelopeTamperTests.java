@@ -123,6 +123,7 @@ class EnvelopeTamperTests {
                 e.senderPrivateKeyId(),
                 e.createdAt(),
                 expiresAt,
+                e.audience(),
                 iv,
                 key,
                 data,
@@ -130,7 +131,16 @@ class EnvelopeTamperTests {
                 e.signature());
     }
 
+    /** Something that opens envelope JSON (an opener, or an opener bound to a principal). */
+    interface Opening {
+        OpenedEnvelope open(String json);
+    }
+
     static void assertRejected(EnvelopeOpener opener, String json, Set<RejectionReason> reasons) {
+        assertRejected((Opening) opener::open, json, reasons);
+    }
+
+    static void assertRejected(Opening opener, String json, Set<RejectionReason> reasons) {
         EnvelopeRejectedException rejected =
                 catchThrowableOfType(EnvelopeRejectedException.class, () -> opener.open(json));
         assertThat(rejected).as("rejected: %s", json).isNotNull();

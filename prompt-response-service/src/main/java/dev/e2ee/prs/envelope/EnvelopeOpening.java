@@ -15,9 +15,12 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Opens an envelope with the server's own keys, enforces one-time use and publishes the audit event before the
- * plaintext is handed out. Every rejection looks the same to the caller ({@link EnvelopeRejectedProblem}); the
- * reason goes to the audit event only. A replay of an envelope that opens is a 409.
+ * Opens an envelope with the server's own keys for the calling principal (an envelope with an {@code audience} opens
+ * only for that principal, SPEC §3.6), enforces one-time use and publishes the audit event before the plaintext is
+ * handed out. Every rejection — including another principal's envelope — looks the same to the caller
+ * ({@link EnvelopeRejectedProblem}) and happens before the replay claim, so it never consumes the envelope; the reason
+ * goes to the audit event only, under the caller and without the rejected envelope's (unverified) ids (issue 14.5).
+ * A replay of an envelope that opens is a 409.
  */
 @Service
 public class EnvelopeOpening {
@@ -69,7 +72,7 @@ public class EnvelopeOpening {
     private OpenedEnvelope verifyAndDecrypt(JsonNode envelope, String principal) {
         long started = System.nanoTime();
         try {
-            OpenedEnvelope opened = opener.open(wireJson(envelope));
+            OpenedEnvelope opened = opener.open(wireJson(envelope), principal);
             metrics.recordDuration(opened.envelope().algorithm(), System.nanoTime() - started);
             return opened;
         } catch (CryptoException e) {
@@ -77,8 +80,9 @@ public class EnvelopeOpening {
             String reason = e instanceof EnvelopeRejectedException rejected
                     ? rejected.reason().name()
                     : "CRYPTO_ERROR";
-            audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, reason)
-                    .withEnvelope(uuidField(envelope, "id"), uuidField(envelope, "promptId")));
+            // no envelopeId/promptId: they come from an envelope that did not open (unverified, or another
+            // principal's), so the failure is recorded under the caller only and never in someone else's records
+            audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, reason));
             throw new EnvelopeRejectedProblem();
         }
     }
@@ -98,16 +102,5 @@ public class EnvelopeOpening {
             return copy.toString();
         }
         return envelope.toString();
-    }
-
-    private static UUID uuidField(JsonNode envelope, String field) {
-        if (envelope == null || !envelope.path(field).isString()) {
-            return null;
-        }
-        try {
-            return UUID.fromString(envelope.path(field).asString());
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 }

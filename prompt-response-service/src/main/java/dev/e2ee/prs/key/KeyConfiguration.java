@@ -3,6 +3,7 @@ package dev.e2ee.prs.key;
 import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.envelope.EnvelopeOpener;
 import dev.e2ee.crypto.envelope.OpeningPolicy;
+import dev.e2ee.prs.envelope.EnvelopeProperties;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -57,9 +58,11 @@ class KeyConfiguration {
             TrustedSigners signers,
             ReceiverKeys receiver,
             KeyProperties properties,
+            EnvelopeProperties envelopes,
             CryptoProvider provider,
             Clock clock) {
-        OpeningPolicy policy = new OpeningPolicy(properties.clockSkew(), properties.maxAge());
+        OpeningPolicy policy = new OpeningPolicy(
+                properties.clockSkew(), properties.maxAge(), envelopes.maxAge(), envelopes.requireAudience());
         return EnvelopeOpener.create(signers, receiver, policy, provider, clock);
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param vaultJwksMinInterval least time between two fetches triggered by an unknown signer kid
  * @param vaultJwksTimeout connect and read timeout of one fetch
  * @param clockSkew tolerance for {@code expiresAt}/{@code createdAt}
- * @param maxAge largest age of an envelope without {@code expiresAt}
+ * @param maxAge largest age of an envelope without {@code expiresAt} (every envelope: {@code e2ee.envelope.max-age})
  * @param devKeys {@code dev} profile only: generate missing keys into {@code devKeysDirectory}
  * @param devKeysDirectory where dev keys are generated (git-ignored)
  */

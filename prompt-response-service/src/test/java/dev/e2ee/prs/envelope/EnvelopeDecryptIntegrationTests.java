@@ -126,9 +126,39 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         assertThat(auditEventsSince(tail)).anySatisfy(event -> {
             assertThat(event.path("type").asString()).isEqualTo("envelope.decrypt_failed");
             assertThat(event.path("reason").asString()).isEqualTo("UNKNOWN_SENDER_KEY");
-            assertThat(event.path("envelopeId").asString())
-                    .isEqualTo(envelope.id().toString());
+            assertThat(event.path("principal").asString()).isEqualTo("mallory");
+            assertThat(event.has("envelopeId"))
+                    .as("unverified envelope id reported")
+                    .isFalse();
+            assertThat(event.has("promptId"))
+                    .as("unverified prompt id reported")
+                    .isFalse();
         });
+    }
+
+    @Test
+    void decryptWhenForgedEnvelopeCarriesAnotherUsersIdsThenAuditEventHasOnlyTheCaller() {
+        Envelope alices = keys.seal("alice's envelope");
+        ObjectNode forged = (ObjectNode) JSON.readTree(TestKeys.json(alices));
+        forged.put("signature", flipBit(forged.path("signature").asString()));
+        String tail = auditStreamTail();
+
+        HttpResponse<String> response = decrypt(forged.toString(), userToken("mallory"));
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(auditEventsSince(tail))
+                .filteredOn(event ->
+                        "envelope.decrypt_failed".equals(event.path("type").asString()))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.path("principal").asString()).isEqualTo("mallory");
+                    assertThat(event.path("reason").asString()).isEqualTo("BAD_SIGNATURE");
+                    assertThat(event.toString())
+                            .doesNotContain(alices.id().toString())
+                            .doesNotContain(alices.promptId().toString());
+                });
+        assertThat(decrypt(TestKeys.json(alices), userToken("alice")).statusCode())
+                .isEqualTo(200);
     }
 
     @Test

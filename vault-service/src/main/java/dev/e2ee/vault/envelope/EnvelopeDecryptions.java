@@ -13,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Records a decrypt attempt reported by the prompt-response service (idempotent by event id) and moves the
- * envelope to {@code decrypted} on success. Events for unknown envelopes only leave their audit row.
+ * envelope to {@code decrypted} on success. Events for unknown envelopes only leave their audit row, and so do failures
+ * reported for a principal that is neither the envelope's owner nor its {@code audience} (issue 14.5): another
+ * user's failed attempt never lands in the owner's decryption records.
  */
 @Component
 class EnvelopeDecryptions implements EnvelopeDecryptionSink {
@@ -34,7 +36,9 @@ class EnvelopeDecryptions implements EnvelopeDecryptionSink {
                 """
                 INSERT INTO envelope_decryptions (envelope_id, event_id, outcome, reason, principal, request_id,
                                                   client_address, occurred_at, recorded_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM envelopes WHERE id = ?)
+                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (
+                    SELECT 1 FROM envelopes WHERE id = ?
+                       AND (? = 'success' OR owner = ? OR envelope ->> 'audience' = ?))
                 ON CONFLICT (event_id) DO NOTHING""",
                 event.envelopeId(),
                 event.eventId(),
@@ -45,7 +49,10 @@ class EnvelopeDecryptions implements EnvelopeDecryptionSink {
                 cut(event.clientAddress(), 64),
                 occurred,
                 Timestamp.from(clock.instant()),
-                event.envelopeId());
+                event.envelopeId(),
+                event.outcome(),
+                event.principal(),
+                event.principal());
         if (inserted == 1 && "success".equals(event.outcome())) {
             jdbc.update(
                     "UPDATE envelopes SET status = 'decrypted', decrypted_at = ? WHERE id = ? AND status <> 'decrypted'",

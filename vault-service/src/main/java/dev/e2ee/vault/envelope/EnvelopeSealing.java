@@ -9,6 +9,7 @@ import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
 import dev.e2ee.vault.key.ReceiverKeys;
 import dev.e2ee.vault.prompt.Prompt;
 import dev.e2ee.vault.prompt.PromptAccess;
+import java.time.Instant;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +37,14 @@ class EnvelopeSealing {
                         "receiverPublicKeyId must name one of the receiver's published keys", "unknown_receiver_key"));
     }
 
-    Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request) {
+    /** The signed lifetime and audience of a new envelope (SPEC §3.6). */
+    record Terms(Instant expiresAt, String audience) {}
+
+    Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request, Terms terms) {
         EnvelopeContent content = new EnvelopeContent(
                 prompt.getId(),
                 prompts.currentText(prompt),
                 request.metadata() == null ? Map.of() : request.metadata());
-        return sealer.seal(recipient, content, request.expiresAt());
+        return sealer.seal(recipient, content, terms.expiresAt(), terms.audience());
     }
 }

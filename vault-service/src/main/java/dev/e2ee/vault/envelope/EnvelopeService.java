@@ -6,20 +6,19 @@ import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.EnvelopeSealingFailedException;
-import dev.e2ee.vault.envelope.EnvelopeExceptions.InvalidEnvelopeRequestException;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.PromptInactiveException;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.RefusedException;
 import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
 import dev.e2ee.vault.prompt.Prompt;
 import dev.e2ee.vault.prompt.PromptStatus;
-import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
+import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 /**
- * Issues envelopes: checks the request, the failed-attempt limit, the prompt's visibility and secret (one answer for
- * every refusal) and its status, then seals its text to the receiver's key with the vault's signing keyring. Every
- * refusal is audited (in its own transaction) and counted.
+ * Issues envelopes: checks the request (expiry within the maximum lifetime), the failed-attempt limit, the prompt's
+ * visibility and secret (one answer for every refusal) and its status, then seals its text to the receiver's key with
+ * the vault's signing keyring, for the requested audience or the caller (SPEC §3.6). Every refusal is audited (in its
+ * own transaction) and counted.
  */
 @Service
 class EnvelopeService {
@@ -31,7 +30,7 @@ class EnvelopeService {
     private final EnvelopeStore store;
     private final AuditRecorder audit;
     private final EnvelopeMetrics metrics;
-    private final Clock clock;
+    private final EnvelopeLifetime lifetime;
 
     EnvelopeService(
             SecretGate gate,
@@ -39,19 +38,21 @@ class EnvelopeService {
             EnvelopeStore store,
             AuditRecorder audit,
             EnvelopeMetrics metrics,
-            ObjectProvider<Clock> clock) {
+            EnvelopeLifetime lifetime) {
         this.gate = gate;
         this.sealing = sealing;
         this.store = store;
         this.audit = audit;
         this.metrics = metrics;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.lifetime = lifetime;
     }
 
     Envelope create(CreateEnvelopeRequest request, E2eePrincipal principal) {
         Prompt prompt;
         Recipient recipient;
+        Instant expiresAt;
         try {
+            expiresAt = lifetime.expiresAt(request.expiresAt());
             prompt = checked(request, principal);
             recipient = sealing.recipient(request.receiverPublicKeyId());
         } catch (RefusedException e) {
@@ -59,16 +60,14 @@ class EnvelopeService {
             audit.failure(ACTION, "prompt", request.promptId(), e.reason());
             throw e;
         }
-        Envelope envelope = seal(prompt, recipient, request);
+        String audience = request.audience() != null ? request.audience() : principal.subject();
+        Envelope envelope = seal(prompt, recipient, request, new EnvelopeSealing.Terms(expiresAt, audience));
         store.save(envelope, prompt, principal);
         metrics.created("success");
         return envelope;
     }
 
     private Prompt checked(CreateEnvelopeRequest request, E2eePrincipal principal) {
-        if (request.expiresAt() != null && !request.expiresAt().isAfter(clock.instant())) {
-            throw new InvalidEnvelopeRequestException("expiresAt must be in the future", "expiry_in_past");
-        }
         Prompt prompt = gate.unlock(request.promptId(), request.secret(), principal);
         if (prompt.getStatus() != PromptStatus.ACTIVE) {
             throw new PromptInactiveException();
@@ -76,9 +75,10 @@ class EnvelopeService {
         return prompt;
     }
 
-    private Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request) {
+    private Envelope seal(
+            Prompt prompt, Recipient recipient, CreateEnvelopeRequest request, EnvelopeSealing.Terms terms) {
         try {
-            return metrics.timeEncryption(() -> sealing.seal(prompt, recipient, request));
+            return metrics.timeEncryption(() -> sealing.seal(prompt, recipient, request, terms));
         } catch (CryptoException e) {
             metrics.encryptionFailed();
             metrics.created("error");

@@ -62,7 +62,7 @@ class EnvelopeApiIntegrationTests extends VaultIntegrationTest {
 
         Map<String, Object> wire = new LinkedHashMap<>(body);
         wire.remove("status");
-        OpenedEnvelope opened = opener().open(json.writeValueAsString(wire));
+        OpenedEnvelope opened = opener().open(json.writeValueAsString(wire), (String) wire.get("audience"));
         assertThat(opened.content().promptText()).isEqualTo("Summarise the quarterly numbers");
         assertThat(opened.content().promptId()).hasToString(promptId);
         assertThat(opened.content().metadata()).containsEntry("purpose", "test");
@@ -78,7 +78,7 @@ class EnvelopeApiIntegrationTests extends VaultIntegrationTest {
         wire.remove("status");
         wire.put("promptId", UUID.randomUUID().toString());
 
-        assertThatThrownBy(() -> opener().open(json.writeValueAsString(wire)))
+        assertThatThrownBy(() -> opener().open(json.writeValueAsString(wire), (String) wire.get("audience")))
                 .isInstanceOf(EnvelopeRejectedException.class);
     }
 

@@ -233,7 +233,7 @@ class SigningKeyApiIntegrationTests extends VaultIntegrationTest {
                         OpeningPolicy.defaults(),
                         CryptoProvider.jdk(),
                         Clock.systemUTC())
-                .open(json.writeValueAsString(wire));
+                .open(json.writeValueAsString(wire), (String) wire.get("audience"));
     }
 
     private static String kid(KeyPair pair) {

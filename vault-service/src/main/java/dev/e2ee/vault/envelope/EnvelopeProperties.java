@@ -1,0 +1,26 @@
+package dev.e2ee.vault.envelope;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code e2ee.vault.envelopes.*} (SPEC §3.6): an {@code expiresAt} further than {@code max-lifetime} from now is
+ * refused (400); without one the envelope expires after {@code default-lifetime} (at most the maximum).
+ */
+@ConfigurationProperties("e2ee.vault.envelopes")
+record EnvelopeProperties(
+        @DefaultValue("24h") Duration maxLifetime,
+        @DefaultValue("1h") Duration defaultLifetime) {
+
+    EnvelopeProperties {
+        if (!positive(maxLifetime) || !positive(defaultLifetime) || defaultLifetime.compareTo(maxLifetime) > 0) {
+            throw new IllegalArgumentException(
+                    "e2ee.vault.envelopes: lifetimes must be positive and default-lifetime at most max-lifetime");
+        }
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+}

@@ -1,0 +1,101 @@
+package dev.e2ee.vault.envelope;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.e2ee.platform.security.Role;
+import dev.e2ee.vault.VaultIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+
+/**
+ * Issue 14.5: a failed decrypt reported by the prompt-response service for someone else's envelope (its ids taken
+ * from an envelope that did not verify, or presented by a principal the envelope is not for) never lands in the
+ * owner's envelope records.
+ */
+class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
+
+    @Autowired
+    private StringRedisTemplate redis;
+
+    @Test
+    void decryptFailureWhenReportedForAnotherUsersEnvelopeThenOwnersRecordsUnchanged() {
+        String alice = newSubject();
+        String aliceToken = token(alice, Role.USER);
+        String promptId = createPrompt(aliceToken, "alice's prompt", "pw");
+        String envelopeId =
+                (String) body(post("/api/v1/envelopes", aliceToken, Map.of("promptId", promptId, "secret", "pw")))
+                        .get("id");
+        Long aliceAuditRows = aliceAuditRows(alice);
+
+        UUID forged = publish(failure(newSubject(), envelopeId, promptId, "BAD_SIGNATURE"));
+        UUID replayByOther = publish(failure(newSubject(), envelopeId, promptId, "REPLAYED"));
+
+        awaitRecorded(forged);
+        awaitRecorded(replayByOther);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM envelope_decryptions WHERE envelope_id = ?::uuid",
+                        Long.class,
+                        envelopeId))
+                .isZero();
+        assertThat(body(get("/api/v1/envelopes/" + envelopeId, aliceToken))).containsEntry("status", "pending");
+        assertThat(aliceAuditRows(alice)).isEqualTo(aliceAuditRows);
+    }
+
+    @Test
+    void decryptFailureWhenReportedForTheEnvelopesOwnPrincipalThenRecorded() {
+        String alice = newSubject();
+        String aliceToken = token(alice, Role.USER);
+        String promptId = createPrompt(aliceToken, "alice's other prompt", "pw");
+        String envelopeId =
+                (String) body(post("/api/v1/envelopes", aliceToken, Map.of("promptId", promptId, "secret", "pw")))
+                        .get("id");
+
+        UUID replay = publish(failure(alice, envelopeId, promptId, "REPLAYED"));
+
+        awaitRecorded(replay);
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM envelope_decryptions WHERE event_id = ?", Long.class, replay))
+                .isEqualTo(1);
+    }
+
+    private static Map<String, Object> failure(String principal, String envelopeId, String promptId, String reason) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", "envelope.decrypt_failed");
+        event.put("principal", principal);
+        event.put("envelopeId", envelopeId);
+        event.put("promptId", promptId);
+        event.put("outcome", "failure");
+        event.put("reason", reason);
+        event.put("timestamp", Instant.now().toString());
+        return event;
+    }
+
+    private UUID publish(Map<String, Object> event) {
+        redis.opsForStream()
+                .add(StreamRecords.string(Map.of("event", json.writeValueAsString(event)))
+                        .withStreamKey(AUDIT_STREAM));
+        redis.expire(AUDIT_STREAM, Duration.ofHours(1));
+        return UUID.fromString((String) event.get("eventId"));
+    }
+
+    private void awaitRecorded(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM audit_logs WHERE event_id = ?", Long.class, eventId))
+                        .isEqualTo(1));
+    }
+
+    private Long aliceAuditRows(String alice) {
+        return jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE principal = ?", Long.class, alice);
+    }
+}
