@@ -122,8 +122,9 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         assertThat(viaKey.statusCode()).isEqualTo(200);
         assertThat(redis.opsForValue().get("e2ee:apikey:" + ApiKeyHash.of(key)))
                 .contains("\"owner\":\"" + owner + "\"")
-                .contains("\"revoked\":false")
+                .contains("\"mac\":")
                 .doesNotContain(key);
+        assertThat(redis.opsForValue().get("e2ee:apikey:id:" + id)).contains("\"owner\":\"" + owner + "\"");
 
         HttpResponse<String> exchanged = send(
                 request("/api/v1/auth/token", null).header("X-API-Key", key).POST(HttpRequest.BodyPublishers.noBody()));
@@ -153,6 +154,41 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         assertThat(post("/api/v1/auth/token", null, Map.of("apiKey", key)).statusCode())
                 .isEqualTo(401);
         assertThat(redis.hasKey("e2ee:apikey:" + ApiKeyHash.of(key))).isFalse();
+        assertThat(redis.hasKey("e2ee:apikey:id:" + id)).isFalse();
+    }
+
+    @Test
+    void tokenWhenMintedFromApiKeyThatIsThenRevokedThenRefusedWithinSeconds() {
+        String admin = bootstrapToken();
+        HttpResponse<String> created =
+                post("/api/v1/api-keys", admin, Map.of("name", "svc", "owner", newSubject(), "roles", List.of("user")));
+        String key = (String) body(created).get("key");
+        String jwt = (String) body(send(request("/api/v1/auth/token", null)
+                        .header("X-API-Key", key)
+                        .POST(HttpRequest.BodyPublishers.noBody())))
+                .get("accessToken");
+        assertThat(get("/api/v1/prompts", jwt).statusCode()).isEqualTo(200);
+
+        assertThat(delete("/api/v1/api-keys/" + body(created).get("id"), admin).statusCode())
+                .isEqualTo(204);
+
+        assertThat(statusWithinSeconds(() -> get("/api/v1/prompts", jwt).statusCode(), 401))
+                .isEqualTo(401);
+    }
+
+    /** Polls (up to 10 s) until the call answers {@code expected}; returns the last status. */
+    private static int statusWithinSeconds(java.util.function.IntSupplier call, int expected) {
+        int status = call.getAsInt();
+        for (int i = 0; i < 100 && status != expected; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = call.getAsInt();
+        }
+        return status;
     }
 
     @Test
