@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Mirror entries verified in the last {@link #MAX_AGE} (never past their {@code notAfter}), so a busy API key costs
- * one Redis read and one HMAC per {@code MAX_AGE} and instance, and a revocation reaches this instance within
- * {@code MAX_AGE}. Only verified entries are kept (unknown keys are never cached); bounded by {@link #MAX_ENTRIES}.
+ * Mirror entries (by key id) verified in the last {@link #MAX_AGE} (never past their {@code notAfter}), so a busy
+ * token minted from an API key costs one Redis read and one HMAC per {@code MAX_AGE} and instance, and a revocation
+ * reaches this instance's tokens within {@code MAX_AGE}. Only verified entries are kept (unknown keys are never cached); bounded by {@link #MAX_ENTRIES}.
  */
 final class RecentMirrorEntries {
 

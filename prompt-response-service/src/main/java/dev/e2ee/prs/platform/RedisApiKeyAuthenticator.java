@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
  * is still valid (by {@code e2ee:apikey:id:<akid>}) through the vault's Redis mirror. An entry counts only if its
  * HMAC verifies under the key derived from {@code JWT_SECRET} and its {@code notAfter} is ahead
  * ({@link ApiKeyMirrorFormat}): a Redis writer can delete entries but not create or change one. The vault deletes both
- * entries on revocation and re-publishes active ones periodically. Verified entries are kept in process for at most
- * {@link RecentMirrorEntries#MAX_AGE}, so a request costs at most one Redis read and one HMAC. Without
- * {@code JWT_SECRET} every API key and every token with {@code akid} is refused.
+ * entries on revocation and re-publishes active ones periodically. An API key costs one Redis read and one HMAC per
+ * request (so its revocation takes effect at once); for tokens, verified entries are kept in process for at most
+ * {@link RecentMirrorEntries#MAX_AGE} (a revocation reaches their tokens within that). Without {@code JWT_SECRET}
+ * every API key and every token with {@code akid} is refused.
  */
 @Component
 class RedisApiKeyAuthenticator implements ApiKeyAuthenticator, ApiKeyStatus {
@@ -53,7 +54,7 @@ class RedisApiKeyAuthenticator implements ApiKeyAuthenticator, ApiKeyStatus {
             return Optional.empty();
         }
         String keyHash = ApiKeyHash.of(rawKey);
-        return lookUp(ApiKeyMirrorFormat.HASH_PREFIX + keyHash)
+        return read(ApiKeyMirrorFormat.HASH_PREFIX + keyHash)
                 .filter(entry -> same(entry.keyHash(), keyHash))
                 .map(ApiKeyMirrorEntry::principal);
     }
@@ -73,11 +74,15 @@ class RedisApiKeyAuthenticator implements ApiKeyAuthenticator, ApiKeyStatus {
         if (known.isPresent()) {
             return known;
         }
-        String stored =
-                StorageUnavailableException.guard(() -> redis.opsForValue().get(redisKey));
-        Optional<ApiKeyMirrorEntry> verified = format.decode(stored, clock.instant());
+        Optional<ApiKeyMirrorEntry> verified = read(redisKey);
         verified.ifPresent(entry -> recent.put(redisKey, entry));
         return verified;
+    }
+
+    private Optional<ApiKeyMirrorEntry> read(String redisKey) {
+        String stored =
+                StorageUnavailableException.guard(() -> redis.opsForValue().get(redisKey));
+        return format.decode(stored, clock.instant());
     }
 
     private static boolean same(String a, String b) {
