@@ -1,6 +1,7 @@
 package dev.e2ee.platform.security;
 
 import dev.e2ee.crypto.KeyedHasher;
+import dev.e2ee.crypto.Pae;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wire format of the API-key mirror (SPEC §7, docs/security.md 14.1): JSON {@link ApiKeyMirrorEntry} whose
- * {@code mac} is {@code HMAC-SHA256(k, PAE("e2ee-apikey-mirror-v1", keyHash, id, owner, roles joined by ",",
+ * {@code mac} is {@code HMAC-SHA256(k, PAE("e2ee-apikey-mirror-v1", keyHash, id, owner, PAE(roles…),
  * notAfter))} with {@code k = HKDF-SHA256(ikm = JWT_SECRET's UTF-8 bytes, salt = none, info = "e2ee api-key mirror
  * v1", 32 bytes)}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a
  * Redis writer can delete entries (deny) but not mint, alter or extend one. Without {@code JWT_SECRET} (a JWKS-only
@@ -103,11 +104,15 @@ public final class ApiKeyMirrorFormat {
     private byte[] tag(ApiKeyMirrorEntry entry) {
         return hasher.hash(
                 DOMAIN,
-                entry.keyHash(),
-                entry.id(),
-                entry.owner(),
-                String.join(",", entry.roles()),
-                Long.toString(entry.notAfter()));
+                utf8(entry.keyHash()),
+                utf8(entry.id()),
+                utf8(entry.owner()),
+                Pae.encode(entry.roles().toArray(String[]::new)),
+                utf8(Long.toString(entry.notAfter())));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
     }
 
     @Override

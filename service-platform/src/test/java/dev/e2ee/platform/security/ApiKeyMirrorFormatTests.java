@@ -52,6 +52,11 @@ class ApiKeyMirrorFormatTests {
                 "not json");
         tampered.forEach(
                 value -> assertThat(format.decode(value, NOW)).as(value).isEmpty());
+        String twoRoles = format.encode(
+                ApiKeyMirrorEntry.unsigned("id-1", "alice", List.of("admin", "user"), "ab".repeat(32), notAfter));
+        assertThat(format.decode(twoRoles, NOW)).isPresent();
+        assertThat(format.decode(twoRoles.replace("[\"admin\",\"user\"]", "[\"admin,user\"]"), NOW))
+                .isEmpty();
     }
 
     @Test
