@@ -53,8 +53,13 @@ write_once bootstrap-admin-api-key random_hex 32
 # Dev database password (compose: postgres reads it through POSTGRES_PASSWORD_FILE).
 write_once postgres-password random_hex 16
 
+# Dev Redis password (AUTH): the services read it through REDIS_PASSWORD_FILE; compose's redis loads redis.conf.
+write_once redis-password random_hex 24
+redis_conf() { printf 'requirepass %s\n' "$(cat "$DIR/redis-password")"; }
+write_once redis.conf redis_conf
+
 chmod 0400 "$DIR"/*
-# The postgres image reads its password file as its own user (uid 70/999), not as the services' uid.
-chmod 0444 "$DIR/postgres-password"
+# The postgres and redis images read their password files as their own user (uid 70/999), not as the services' uid.
+chmod 0444 "$DIR/postgres-password" "$DIR/redis-password" "$DIR/redis.conf"
 if [ -n "$OWNER" ]; then chown -R "$OWNER" "$DIR"; fi
 chmod 0755 "$DIR"

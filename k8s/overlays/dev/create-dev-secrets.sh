@@ -14,6 +14,7 @@ exists() { kubectl -n "$NS" get secret "$1" >/dev/null 2>&1; }
 exists e2ee-secrets || kubectl -n "$NS" create secret generic e2ee-secrets \
   --from-file=JWT_SECRET="$KEYS/jwt-secret" \
   --from-file=DATABASE_PASSWORD="$KEYS/postgres-password" \
+  --from-file=REDIS_PASSWORD="$KEYS/redis-password" \
   --from-file=E2EE_BOOTSTRAP_ADMIN_API_KEY="$KEYS/bootstrap-admin-api-key"
 exists e2ee-vault-keys || kubectl -n "$NS" create secret generic e2ee-vault-keys \
   --from-file=vault-signing-private.pem="$KEYS/vault-signing-private.pem" \

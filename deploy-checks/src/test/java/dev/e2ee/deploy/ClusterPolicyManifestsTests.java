@@ -150,6 +150,44 @@ class ClusterPolicyManifestsTests {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void devRedisWhenRenderedThenRequiresThePasswordFromTheSecret() {
+        RenderedOverlay rendered = Overlays.get("dev");
+        io.fabric8.kubernetes.api.model.Container redis = rendered.one(Deployment.class, "redis")
+                .getSpec()
+                .getTemplate()
+                .getSpec()
+                .getContainers()
+                .get(0);
+
+        assertThat(redis.getArgs()).containsSubsequence("--requirepass", "$(REDIS_PASSWORD)");
+        assertThat(redis.getEnv())
+                .filteredOn(e -> e.getName().equals("REDIS_PASSWORD"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.getValueFrom().getSecretKeyRef().getName()).isEqualTo("e2ee-secrets");
+                    assertThat(e.getValueFrom().getSecretKeyRef().getOptional()).isNotEqualTo(Boolean.TRUE);
+                });
+        assertThat(String.join(" ", redis.getReadinessProbe().getExec().getCommand()))
+                .contains("REDISCLI_AUTH");
+        for (String service : Overlays.SERVICES) {
+            assertThat(rendered.one(Deployment.class, service)
+                            .getSpec()
+                            .getTemplate()
+                            .getSpec()
+                            .getContainers()
+                            .get(0)
+                            .getEnv())
+                    .filteredOn(e -> e.getName().equals("REDIS_PASSWORD"))
+                    .singleElement()
+                    .satisfies(
+                            e -> assertThat(e.getValueFrom().getSecretKeyRef().getName())
+                                    .isEqualTo("e2ee-secrets"));
+        }
+        assertThat(RepositoryFiles.read("k8s/overlays/dev/create-dev-secrets.sh"))
+                .contains("--from-file=REDIS_PASSWORD=");
+    }
+
     private static int utilization(MetricSpec metric) {
         assertThat(metric.getType()).isEqualTo("Resource");
         assertThat(metric.getResource().getTarget().getType()).isEqualTo("Utilization");

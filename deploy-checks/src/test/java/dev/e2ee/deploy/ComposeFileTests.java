@@ -91,6 +91,28 @@ class ComposeFileTests {
     }
 
     @Test
+    void composeWhenParsedThenRedisRequiresAPasswordTheServicesRead() {
+        Map<Object, Object> redis = service("redis");
+        assertThat(list(redis.get("command"))).contains("/run/e2ee/redis.conf");
+        assertThat(list(redis.get("volumes"))).contains("dev-keys:/run/e2ee:ro");
+        assertThat(dependsOn("redis")).containsEntry("keygen", "service_completed_successfully");
+        assertThat(String.join(
+                        " ",
+                        list(map(redis.get("healthcheck")).get("test")).stream()
+                                .map(Object::toString)
+                                .toList()))
+                .contains("REDISCLI_AUTH");
+        for (String name : List.of("vault-service", "prompt-response-service")) {
+            assertThat(map(service(name).get("environment")))
+                    .as(name)
+                    .containsEntry("REDIS_PASSWORD_FILE", "/run/e2ee/redis-password");
+        }
+        assertThat(RepositoryFiles.read("scripts/gen-dev-keys.sh"))
+                .contains("write_once redis-password")
+                .contains("requirepass");
+    }
+
+    @Test
     void serviceContainersWhenParsedThenBuildFromTheDockerfilesAndRunLockedDown() {
         Map<String, String> dockerfiles =
                 Map.of("vault-service", "Dockerfile.vault", "prompt-response-service", "Dockerfile.prompt");

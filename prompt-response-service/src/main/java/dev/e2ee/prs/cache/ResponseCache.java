@@ -12,15 +12,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Service;
 
 /**
- * Cached responses for identical (prompt text, options, model): the Redis key is
- * {@code e2ee:cache:<hex HMAC(PAE(domain, text, options, model))>} under a key derived from the KEK, so equal
- * prompts are recognisable only with the server key; the value is sealed. A Redis failure is a cache miss.
+ * Cached responses for identical (owner, prompt text, options, model): the Redis key is
+ * {@code e2ee:cache:<hex HMAC(PAE(domain, owner, text, options, model))>} under a key derived from the KEK, so equal
+ * prompts are recognisable only with the server key, and only within one principal's cache: another user sending
+ * the same text never gets a hit (no oracle on other users' prompts). The value is sealed with the owner in its
+ * associated data. A Redis failure is a cache miss.
  */
 @Service
 public class ResponseCache {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
-    private static final String DOMAIN = "e2ee-prs-response-cache-v1";
+    private static final String DOMAIN = "e2ee-prs-response-cache-v2";
 
     private final StringRedisTemplate redis;
     private final EncryptedValues values;
@@ -45,7 +47,7 @@ public class ResponseCache {
             if (sealed == null) {
                 return Optional.empty();
             }
-            return Optional.of(new String(values.open("cache", id, sealed), StandardCharsets.UTF_8));
+            return Optional.of(new String(values.open("cache", id, entry.owner(), sealed), StandardCharsets.UTF_8));
         } catch (DataAccessException | EncryptedValues.CorruptValueException e) {
             log.warn(
                     "Response cache read failed, treated as a miss: {}",
@@ -59,7 +61,7 @@ public class ResponseCache {
             return;
         }
         String id = id(entry);
-        String sealed = values.seal("cache", id, document.getBytes(StandardCharsets.UTF_8));
+        String sealed = values.seal("cache", id, entry.owner(), document.getBytes(StandardCharsets.UTF_8));
         try {
             redis.opsForValue().set("e2ee:cache:" + id, sealed, properties.ttl());
         } catch (DataAccessException e) {
@@ -68,11 +70,12 @@ public class ResponseCache {
     }
 
     private String id(CacheEntry entry) {
-        return HexFormat.of().formatHex(hasher.hash(DOMAIN, entry.promptText(), entry.options(), entry.model()));
+        return HexFormat.of()
+                .formatHex(hasher.hash(DOMAIN, entry.owner(), entry.promptText(), entry.options(), entry.model()));
     }
 
     /** What identifies a cached response; {@code toString} never prints the text. */
-    public record CacheEntry(String promptText, String options, String model) {
+    public record CacheEntry(String owner, String promptText, String options, String model) {
 
         @Override
         public String toString() {

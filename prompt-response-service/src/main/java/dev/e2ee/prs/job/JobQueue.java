@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Async jobs in Redis: the state (sealed) at {@code e2ee:job:{<id>}} with a TTL, and a stream entry
- * {@code {jobId, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text).
+ * {@code {jobId, owner, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text).
+ * Both are sealed with the owner (principal subject) in the associated data, so they open only for that owner.
  * Any instance's workers may run it (consumer group), see {@link JobWorker}. A job is completed at most once: the
  * result is written only if the state is still the pending state the worker read (a check-and-set in one Lua call on
  * the job's key), so a duplicate run (a job claimed again while still running) never replaces the first result.
@@ -63,7 +64,11 @@ public class JobQueue {
 
     /** The owner's job, or empty (unknown, expired, or someone else's). */
     public Optional<JobState> find(UUID jobId, String owner) {
-        return load(jobId).filter(state -> state.owner().equals(owner));
+        try {
+            return load(jobId, owner).filter(state -> state.owner().equals(owner));
+        } catch (EncryptedValues.CorruptValueException e) {
+            return Optional.empty();
+        }
     }
 
     java.time.Instant now() {
@@ -71,29 +76,31 @@ public class JobQueue {
     }
 
     MapRecord<String, String, String> record(JobRequest request) {
-        String sealed = values.seal("job", request.jobId().toString(), json.writeValueAsBytes(request));
-        return StreamRecords.string(Map.of("jobId", request.jobId().toString(), "data", sealed))
+        String sealed =
+                values.seal("job", request.jobId().toString(), request.owner(), json.writeValueAsBytes(request));
+        return StreamRecords.string(
+                        Map.of("jobId", request.jobId().toString(), "owner", request.owner(), "data", sealed))
                 .withStreamKey(properties.stream());
     }
 
     JobRequest decode(Map<String, String> entry) {
         String jobId = entry.get("jobId");
-        return json.readValue(values.open("job", jobId, entry.get("data")), JobRequest.class);
+        return json.readValue(values.open("job", jobId, entry.get("owner"), entry.get("data")), JobRequest.class);
     }
 
     /** A job's state as read, with its sealed form (the expected value of the completion check-and-set). */
     record Stored(JobState state, String sealed) {}
 
-    Optional<JobState> load(UUID jobId) {
-        return loadStored(jobId).map(Stored::state);
+    Optional<JobState> load(UUID jobId, String owner) {
+        return loadStored(jobId, owner).map(Stored::state);
     }
 
-    Optional<Stored> loadStored(UUID jobId) {
+    Optional<Stored> loadStored(UUID jobId, String owner) {
         String sealed = read(jobId);
         if (sealed == null) {
             return Optional.empty();
         }
-        JobState state = json.readValue(values.open("job-state", jobId.toString(), sealed), JobState.class);
+        JobState state = json.readValue(values.open("job-state", jobId.toString(), owner, sealed), JobState.class);
         return Optional.of(new Stored(state, sealed));
     }
 
@@ -131,6 +138,6 @@ public class JobQueue {
     }
 
     private String seal(JobState state) {
-        return values.seal("job-state", state.jobId().toString(), json.writeValueAsBytes(state));
+        return values.seal("job-state", state.jobId().toString(), state.owner(), json.writeValueAsBytes(state));
     }
 }

@@ -107,7 +107,7 @@ class JobWorker {
     private Optional<JobQueue.Stored> readableState(JobStream.Delivery delivery) {
         String jobId = delivery.fields().getOrDefault("jobId", "");
         try {
-            return queue.loadStored(UUID.fromString(jobId));
+            return queue.loadStored(UUID.fromString(jobId), delivery.fields().get("owner"));
         } catch (IllegalArgumentException | EncryptedValues.CorruptValueException e) {
             log.warn("Job entry {} has no readable state; dropping it", delivery.id());
             return Optional.empty();

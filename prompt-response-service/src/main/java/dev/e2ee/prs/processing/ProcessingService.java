@@ -20,7 +20,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Processes one prompt: the session's history goes to the processor and the turn is appended; outside a session
- * identical requests are answered from the response cache. The {@code prompt.process} audit event is written
+ * identical requests of the same principal are answered from the response cache. The {@code prompt.process} audit event is written
  * before the response is returned (fail closed).
  */
 @Service
@@ -51,6 +51,7 @@ class ProcessingService {
         ProcessOptions options = work.options();
         CacheEntry entry = work.sessionId() == null
                 ? new CacheEntry(
+                        work.owner(),
                         work.promptText(),
                         options.resultAffectingPart(),
                         processor.name() + ":" + processor.model(options))

@@ -54,21 +54,21 @@ public class SessionStore {
 
     /** The owner's session (its TTL slides), or a 404 problem. */
     public Session require(UUID id, String owner) {
-        Session session = load(id).filter(s -> s.owner().equals(owner)).orElseThrow(SessionNotFoundException::new);
+        Session session = load(id, owner).orElseThrow(SessionNotFoundException::new);
         touch(id);
         return session;
     }
 
     /** Appends a turn to the owner's session (keeping the newest {@code maxTurns}). */
     public Session append(UUID id, String owner, String prompt, String response) {
-        Session session = load(id).filter(s -> s.owner().equals(owner)).orElseThrow(SessionNotFoundException::new);
+        Session session = load(id, owner).orElseThrow(SessionNotFoundException::new);
         Session next = session.append(new Session.SessionTurn(prompt, response, now()), properties.maxTurns());
         save(next);
         return next;
     }
 
     void delete(UUID id, String owner) {
-        load(id).filter(s -> s.owner().equals(owner)).orElseThrow(SessionNotFoundException::new);
+        load(id, owner).orElseThrow(SessionNotFoundException::new);
         StorageUnavailableException.guard(() -> redis.delete(key(id)));
     }
 
@@ -80,22 +80,25 @@ public class SessionStore {
         return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private Optional<Session> load(UUID id) {
+    /** The session if it opens for {@code owner} (sealed with the owner in the associated data) and is theirs. */
+    private Optional<Session> load(UUID id, String owner) {
         String sealed =
                 StorageUnavailableException.guard(() -> redis.opsForValue().get(key(id)));
         if (sealed == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(json.readValue(values.open("session", id.toString(), sealed), Session.class));
+            return Optional.of(json.readValue(values.open("session", id.toString(), owner, sealed), Session.class))
+                    .filter(s -> s.owner().equals(owner));
         } catch (EncryptedValues.CorruptValueException e) {
-            log.warn("Session {} does not open; treated as missing", id);
+            log.debug("Session {} does not open for this caller; treated as missing", id);
             return Optional.empty();
         }
     }
 
     private void save(Session session) {
-        String sealed = values.seal("session", session.id().toString(), json.writeValueAsBytes(session));
+        String sealed =
+                values.seal("session", session.id().toString(), session.owner(), json.writeValueAsBytes(session));
         StorageUnavailableException.guard(() -> {
             redis.opsForValue().set(key(session.id()), sealed, properties.ttl());
             return null;

@@ -8,12 +8,14 @@ import java.util.Base64;
 
 /**
  * Seals values before they go to Redis: each value gets its own data key (crypto-common at-rest encryption),
- * bound by the associated data to its kind and id, so a value moved to another key does not open. Stored as
- * base64 of {@link EncryptedRecord#toBytes()}.
+ * bound by the associated data to its kind, its id and its owner (the principal's subject):
+ * {@code PAE("e2ee-at-rest-v1", kind, id + "/" + owner, "2")} (ids never contain {@code /}). A value moved to another
+ * key, or opened on behalf of another principal, does not open. Stored as base64 of {@link EncryptedRecord#toBytes()}.
+ * Values sealed before the owner binding (version 1) no longer open: they are treated as missing.
  */
 public final class EncryptedValues {
 
-    private static final long VERSION = 1;
+    private static final long VERSION = 2;
 
     private final AtRestEncryptor encryptor;
 
@@ -21,24 +23,31 @@ public final class EncryptedValues {
         this.encryptor = encryptor;
     }
 
-    public String seal(String kind, String id, byte[] plaintext) {
-        EncryptedRecord record = encryptor.encrypt(plaintext, new RecordContext(kind, id, VERSION));
+    public String seal(String kind, String id, String owner, byte[] plaintext) {
+        EncryptedRecord record = encryptor.encrypt(plaintext, context(kind, id, owner));
         return Base64.getEncoder().encodeToString(record.toBytes());
     }
 
     /**
      * Opens a sealed value.
      *
-     * @throws CorruptValueException when the value is not a sealed value of this kind and id
+     * @throws CorruptValueException when the value is not a sealed value of this kind, id and owner
      */
-    public byte[] open(String kind, String id, String sealed) {
+    public byte[] open(String kind, String id, String owner, String sealed) {
         try {
             EncryptedRecord record =
                     EncryptedRecord.fromBytes(Base64.getDecoder().decode(sealed));
-            return encryptor.decrypt(record, new RecordContext(kind, id, VERSION));
-        } catch (IllegalArgumentException | CryptoException e) {
+            return encryptor.decrypt(record, context(kind, id, owner));
+        } catch (IllegalArgumentException | NullPointerException | CryptoException e) {
             throw new CorruptValueException();
         }
+    }
+
+    private static RecordContext context(String kind, String id, String owner) {
+        if (id.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("id must not contain '/'");
+        }
+        return new RecordContext(kind, id + "/" + java.util.Objects.requireNonNull(owner, "owner"), VERSION);
     }
 
     /** A stored value does not open (tampered, foreign, or sealed under a KEK that is no longer configured). */

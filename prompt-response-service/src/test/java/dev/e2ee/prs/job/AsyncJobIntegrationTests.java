@@ -106,7 +106,7 @@ class AsyncJobIntegrationTests extends IntegrationTestBase {
 
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(json(done).at("/response/result").asString()).isEqualTo("Processed: survives a crash");
-        assertThat(queue.load(jobId))
+        assertThat(queue.load(jobId, owner))
                 .hasValueSatisfying(s -> assertThat(s.status()).isEqualTo(JobState.Status.DONE));
     }
 
@@ -132,7 +132,7 @@ class AsyncJobIntegrationTests extends IntegrationTestBase {
         }
         sleep(300);
 
-        assertThat(queue.load(jobId))
+        assertThat(queue.load(jobId, "erin"))
                 .hasValueSatisfying(s -> assertThat(s.result()).isEqualTo("{\"marker\":\"first run\"}"));
     }
 

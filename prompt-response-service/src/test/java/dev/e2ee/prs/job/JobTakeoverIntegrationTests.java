@@ -116,11 +116,11 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
                 .handle(second);
         a.join(10_000);
 
-        String stored = queue.load(jobId).orElseThrow().result();
+        String stored = queue.load(jobId, "gina").orElseThrow().result();
         assertThat(stored).containsAnyOf("racer A", "racer B");
         HttpResponse<String> shown = get("/api/v1/responses/" + jobId, userToken("gina"));
         assertThat(json(shown).at("/response/result").asString()).isIn("racer A", "racer B");
-        assertThat(queue.load(jobId).orElseThrow().result()).isEqualTo(stored);
+        assertThat(queue.load(jobId, "gina").orElseThrow().result()).isEqualTo(stored);
     }
 
     @Test
@@ -151,7 +151,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         runner.join(10_000);
 
         assertThat(runs).hasValue(1);
-        assertThat(queue.load(jobId).orElseThrow().result()).contains("long call");
+        assertThat(queue.load(jobId, "hank").orElseThrow().result()).contains("long call");
         assertThat(pending()).isEmpty();
     }
 

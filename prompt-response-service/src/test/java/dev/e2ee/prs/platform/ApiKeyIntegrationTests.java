@@ -3,21 +3,48 @@ package dev.e2ee.prs.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.platform.security.ApiKeyHash;
+import dev.e2ee.platform.security.ApiKeyMirrorEntry;
+import dev.e2ee.platform.security.ApiKeyMirrorFormat;
+import dev.e2ee.platform.security.AuthMethod;
+import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.platform.security.Role;
 import dev.e2ee.prs.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
-/** X-API-Key through the vault's Redis mirror {@code e2ee:apikey:<sha256hex>}. */
+/** X-API-Key and tokens with {@code akid} through the vault's authenticated Redis mirror (docs/security.md 14.1). */
 class ApiKeyIntegrationTests extends IntegrationTestBase {
 
-    private String mirror(String owner, String roles, boolean revoked) {
+    @Autowired
+    ApiKeyMirrorFormat format;
+
+    /** Publishes a signed entry as the vault does; returns the raw key. */
+    private String mirror(String keyId, String owner, String roles, long notAfter) {
         String rawKey = "test-key-" + UUID.randomUUID();
-        String entry = "{\"id\":\"" + UUID.randomUUID() + "\",\"owner\":\"" + owner + "\",\"roles\":" + roles
-                + ",\"revoked\":" + revoked + "}";
+        List<String> roleList = List.of(roles.replaceAll("[\\[\\]\"]", "").split(","));
+        String entry =
+                format.encode(ApiKeyMirrorEntry.unsigned(keyId, owner, roleList, ApiKeyHash.of(rawKey), notAfter));
         redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(rawKey), entry, Duration.ofMinutes(5));
+        redis.opsForValue().set("e2ee:apikey:id:" + keyId, entry, Duration.ofMinutes(5));
         return rawKey;
+    }
+
+    private String mirror(String keyId, String owner, String roles) {
+        return mirror(keyId, owner, roles, Instant.now().plusSeconds(300).getEpochSecond());
+    }
+
+    private String mirror(String owner, String roles) {
+        return mirror(UUID.randomUUID().toString(), owner, roles);
+    }
+
+    private void unmirror(String keyId, String rawKey) {
+        redis.delete(List.of("e2ee:apikey:" + ApiKeyHash.of(rawKey), "e2ee:apikey:id:" + keyId));
     }
 
     private HttpResponse<String> processWithKey(String key) {
@@ -26,7 +53,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
 
     @Test
     void apiKeyWhenMirroredWithUserRoleThenAccepted() {
-        HttpResponse<String> response = processWithKey(mirror("frank", "[\"user\"]", false));
+        HttpResponse<String> response = processWithKey(mirror("frank", "[\"user\"]"));
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(json(response).at("/response/result").asString()).isEqualTo("Processed: api key call");
@@ -36,15 +63,12 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
     void apiKeyWhenUnknownRevokedOrWithoutRoleThenRefused() {
         assertThat(processWithKey("never-issued-" + UUID.randomUUID()).statusCode())
                 .isEqualTo(401);
-        assertThat(processWithKey(mirror("frank", "[\"user\"]", true)).statusCode())
-                .isEqualTo(401);
-        assertThat(processWithKey(mirror("gina", "[\"auditor\"]", false)).statusCode())
-                .isEqualTo(403);
+        assertThat(processWithKey(mirror("gina", "[\"auditor\"]")).statusCode()).isEqualTo(403);
     }
 
     @Test
     void apiKeyWhenDeletedFromMirrorThenRefusedAtOnce() {
-        String key = mirror("hank", "[\"user\"]", false);
+        String key = mirror("hank", "[\"user\"]");
         assertThat(processWithKey(key).statusCode()).isEqualTo(200);
 
         redis.delete("e2ee:apikey:" + ApiKeyHash.of(key));
@@ -53,14 +77,91 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void apiKeyWhenSignedEntryAlteredOrExpiredThenRefused() {
+        String keyId = UUID.randomUUID().toString();
+        String rawKey = "test-key-" + UUID.randomUUID();
+        String hash = ApiKeyHash.of(rawKey);
+        long later = Instant.now().plusSeconds(300).getEpochSecond();
+        String genuine = format.encode(ApiKeyMirrorEntry.unsigned(keyId, "lena", List.of("user"), hash, later));
+        redis.opsForValue()
+                .set("e2ee:apikey:" + hash, genuine.replace("\"lena\"", "\"victim\""), Duration.ofMinutes(1));
+        assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
+
+        redis.opsForValue()
+                .set("e2ee:apikey:" + hash, genuine.replace("[\"user\"]", "[\"admin\"]"), Duration.ofMinutes(1));
+        assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
+
+        String expired = mirror(
+                keyId, "lena", "[\"user\"]", Instant.now().minusSeconds(1).getEpochSecond());
+        assertThat(processWithKey(expired).statusCode()).isEqualTo(401);
+
+        String otherKey = "test-key-" + UUID.randomUUID();
+        redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(otherKey), genuine, Duration.ofMinutes(1));
+        assertThat(processWithKey(otherKey).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenWhenItsApiKeyEntryNamesAnotherOwnerThenRefused() {
+        String keyId = UUID.randomUUID().toString();
+        mirror(keyId, "owner-of-key", "[\"user\"]");
+        String token =
+                tokens.issue(new E2eePrincipal("someone-else", Set.of(Role.USER), null, AuthMethod.API_KEY, keyId));
+
+        assertThat(processWithToken(token).statusCode()).isEqualTo(401);
+        assertThat(processWithToken(userToken("no-akid")).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void sessionWhenOwnedByApiKeyOwnerThenVisibleToSameOwnerWithJwt() {
-        String key = mirror("ivy", "[\"user\"]", false);
+        String key = mirror("ivy", "[\"user\"]");
         HttpResponse<String> created = post("/api/v1/sessions", null, "", "X-API-Key", key);
         String id = json(created).path("id").asString();
 
         assertThat(get("/api/v1/sessions/" + id, userToken("ivy")).statusCode()).isEqualTo(200);
         assertThat(get("/api/v1/sessions/" + id, userToken("someone-else")).statusCode())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void apiKeyWhenMirrorEntryIsUnsignedJsonWrittenToRedisThenRefused() {
+        String rawKey = "forged-" + UUID.randomUUID();
+        String forged = "{\"id\":\"" + UUID.randomUUID() + "\",\"owner\":\"victim\",\"roles\":[\"admin\"],"
+                + "\"revoked\":false}";
+        redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(rawKey), forged, Duration.ofMinutes(5));
+
+        assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void tokenWhenMintedFromApiKeyThatIsThenRevokedThenRefusedWithinSeconds() {
+        String keyId = UUID.randomUUID().toString();
+        String rawKey = mirror(keyId, "kim", "[\"user\"]");
+        String token = tokens.issue(new E2eePrincipal("kim", Set.of(Role.USER), null, AuthMethod.API_KEY, keyId));
+        assertThat(processWithToken(token).statusCode()).isEqualTo(200);
+
+        unmirror(keyId, rawKey);
+
+        assertThat(statusWithinSeconds(() -> processWithToken(token).statusCode(), 401))
+                .isEqualTo(401);
+    }
+
+    private HttpResponse<String> processWithToken(String token) {
+        return post("/api/v1/prompts/process", token, "{\"promptText\":\"token call\"}");
+    }
+
+    /** Polls (up to 10 s) until the call answers {@code expected}; returns the last status. */
+    static int statusWithinSeconds(java.util.function.IntSupplier call, int expected) {
+        int status = call.getAsInt();
+        for (int i = 0; i < 100 && status != expected; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = call.getAsInt();
+        }
+        return status;
     }
 
     @Test

@@ -94,6 +94,22 @@ class ProcessIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void processWhenAnotherUserAlreadySentTheSameTextThenNotCachedForThem() {
+        String body = "{\"promptText\":\"shared text " + UUID.randomUUID() + "\"}";
+        JsonNode first =
+                json(post("/api/v1/prompts/process", userToken("alice"), body)).path("response");
+
+        JsonNode other =
+                json(post("/api/v1/prompts/process", userToken("bob"), body)).path("response");
+        JsonNode again =
+                json(post("/api/v1/prompts/process", userToken("bob"), body)).path("response");
+
+        assertThat(first.at("/metadata/cached").asBoolean()).isFalse();
+        assertThat(other.at("/metadata/cached").asBoolean()).isFalse();
+        assertThat(again.at("/metadata/cached").asBoolean()).isTrue();
+    }
+
+    @Test
     void processWhenMetadataNotWantedThenOmitted() {
         JsonNode r = json(process("{\"promptText\":\"bare\",\"options\":{\"includeMetadata\":false}}"))
                 .path("response");

@@ -62,6 +62,23 @@ class SessionIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void sessionWhenAliceValueCopiedUnderBobsSessionKeyThenBobGetsNotFound() {
+        String alice = userToken("alice");
+        String bob = userToken("bob");
+        String aliceSession = createSession(alice);
+        assertThat(processIn(aliceSession, alice, "alice private turn").statusCode())
+                .isEqualTo(200);
+        String bobSession = createSession(bob);
+
+        String aliceValue = redis.opsForValue().get("e2ee:session:{" + aliceSession + "}");
+        redis.opsForValue().set("e2ee:session:{" + bobSession + "}", aliceValue);
+
+        HttpResponse<String> fetched = get("/api/v1/sessions/" + bobSession, bob);
+        assertThat(fetched.statusCode()).isEqualTo(404);
+        assertThat(fetched.body()).doesNotContain("alice private turn");
+    }
+
+    @Test
     void sessionWhenDeletedThenGone() {
         String alice = userToken("alice");
         String id = createSession(alice);

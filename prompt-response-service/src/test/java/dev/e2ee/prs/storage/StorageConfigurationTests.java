@@ -40,22 +40,26 @@ class StorageConfigurationTests {
     }
 
     @Test
-    void encryptedValuesWhenSealedThenOpenOnlyUnderSameKindAndId() {
+    void encryptedValuesWhenSealedThenOpenOnlyUnderSameKindIdAndOwner() {
         StorageConfiguration configuration = new StorageConfiguration();
         EncryptedValues values = configuration.encryptedValues(
                 configuration.kekConfig(new StorageProperties("primary:" + KEK, null), keys(false, Path.of("unused"))),
                 CryptoProvider.jdk());
 
-        String sealed = values.seal("session", "id-1", "top secret turn".getBytes(StandardCharsets.UTF_8));
+        String sealed = values.seal("session", "id-1", "alice", "top secret turn".getBytes(StandardCharsets.UTF_8));
 
         assertThat(sealed).doesNotContain("secret");
-        assertThat(new String(values.open("session", "id-1", sealed), StandardCharsets.UTF_8))
+        assertThat(new String(values.open("session", "id-1", "alice", sealed), StandardCharsets.UTF_8))
                 .isEqualTo("top secret turn");
-        assertThatThrownBy(() -> values.open("session", "id-2", sealed))
+        assertThatThrownBy(() -> values.open("session", "id-2", "alice", sealed))
                 .isInstanceOf(EncryptedValues.CorruptValueException.class);
-        assertThatThrownBy(() -> values.open("cache", "id-1", sealed))
+        assertThatThrownBy(() -> values.open("session", "id-1", "bob", sealed))
                 .isInstanceOf(EncryptedValues.CorruptValueException.class);
-        assertThatThrownBy(() -> values.open("session", "id-1", "not base64!"))
+        assertThatThrownBy(() -> values.open("session", "id-1/alice", "", sealed))
+                .isInstanceOf(EncryptedValues.CorruptValueException.class);
+        assertThatThrownBy(() -> values.open("cache", "id-1", "alice", sealed))
+                .isInstanceOf(EncryptedValues.CorruptValueException.class);
+        assertThatThrownBy(() -> values.open("session", "id-1", "alice", "not base64!"))
                 .isInstanceOf(EncryptedValues.CorruptValueException.class);
     }
 }

@@ -6,7 +6,8 @@ import java.util.Set;
 
 /**
  * The authenticated caller. For API keys {@code subject} is the key's owner and {@code apiKeyId} the key's
- * id; for JWTs {@code subject} is the {@code sub} claim and {@code apiKeyId} is null. {@code email} may be null.
+ * id; for JWTs {@code subject} is the {@code sub} claim and {@code apiKeyId} the {@code akid} claim (the API key the
+ * token was exchanged for), null for tokens from elsewhere. {@code email} may be null.
  */
 public record E2eePrincipal(String subject, Set<Role> roles, String email, AuthMethod method, String apiKeyId) {
 

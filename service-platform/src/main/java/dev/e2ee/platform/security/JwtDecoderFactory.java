@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
@@ -53,8 +54,13 @@ final class JwtDecoderFactory {
     }
 
     static JwtDecoder create(SecurityProperties properties) {
+        return create(properties, () -> null);
+    }
+
+    /** @param apiKeyStatus looked up at validation time: decides tokens carrying {@code akid} */
+    static JwtDecoder create(SecurityProperties properties, Supplier<ApiKeyStatus> apiKeyStatus) {
         validate(properties);
-        OAuth2TokenValidator<Jwt> validator = validator(properties);
+        OAuth2TokenValidator<Jwt> validator = validator(properties, apiKeyStatus);
         JwtDecoder hmac = null;
         if (properties.hasJwtSecret()) {
             NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(secretKey(properties))
@@ -88,7 +94,8 @@ final class JwtDecoderFactory {
         return new RestTemplate(requests);
     }
 
-    private static OAuth2TokenValidator<Jwt> validator(SecurityProperties properties) {
+    private static OAuth2TokenValidator<Jwt> validator(
+            SecurityProperties properties, Supplier<ApiKeyStatus> apiKeyStatus) {
         List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>();
         validators.add(new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull));
         validators.add(new JwtClaimValidator<Object>(JwtClaimNames.SUB, Objects::nonNull));
@@ -96,6 +103,7 @@ final class JwtDecoderFactory {
         if (properties.issuer() != null && !properties.issuer().isBlank()) {
             validators.add(new JwtIssuerValidator(properties.issuer()));
         }
+        validators.add(new ApiKeyTokenValidator(properties.hasBootstrapAdminApiKey(), apiKeyStatus));
         return new DelegatingOAuth2TokenValidator<>(validators);
     }
 

@@ -7,7 +7,10 @@ import org.springframework.core.convert.converter.Converter;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.oauth2.jwt.Jwt;
 
-/** {@code sub}, {@code roles} (array of {@code user|admin|auditor}; unknown values ignored), {@code email}. */
+/**
+ * {@code sub}, {@code roles} (array of {@code user|admin|auditor}; unknown values ignored), {@code email}, and
+ * {@code akid} as the principal's {@code apiKeyId} (already checked by {@link ApiKeyTokenValidator}).
+ */
 final class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     @Override
@@ -21,6 +24,7 @@ final class JwtPrincipalConverter implements Converter<Jwt, AbstractAuthenticati
             }
         }
         String email = jwt.getClaims().get("email") instanceof String value ? value : null;
-        return new E2eeAuthentication(new E2eePrincipal(jwt.getSubject(), roles, email, AuthMethod.JWT, null));
+        String apiKeyId = jwt.getClaims().get(TokenIssuer.API_KEY_ID_CLAIM) instanceof String value ? value : null;
+        return new E2eeAuthentication(new E2eePrincipal(jwt.getSubject(), roles, email, AuthMethod.JWT, apiKeyId));
     }
 }

@@ -28,6 +28,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The stateless security chain of SPEC §7 shared by both services. */
 @AutoConfiguration(
@@ -46,8 +47,14 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    JwtDecoder e2eeJwtDecoder(SecurityProperties properties) {
-        return JwtDecoderFactory.create(properties);
+    JwtDecoder e2eeJwtDecoder(SecurityProperties properties, ObjectProvider<ApiKeyStatus> apiKeyStatus) {
+        return JwtDecoderFactory.create(properties, apiKeyStatus::getIfUnique);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ApiKeyMirrorFormat e2eeApiKeyMirrorFormat(SecurityProperties properties, JsonMapper json) {
+        return ApiKeyMirrorFormat.create(properties, json);
     }
 
     @Bean

@@ -13,10 +13,15 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 
 /**
  * Mints HS256 access tokens with {@code sub}, {@code roles}, {@code email} (when known), {@code iat},
- * {@code exp = iat + e2ee.security.jwt-expires-in} and {@code iss} (when {@code e2ee.security.issuer} is set).
+ * {@code exp = iat + e2ee.security.jwt-expires-in}, {@code iss} (when {@code e2ee.security.issuer} is set) and
+ * {@code akid}, the id of the API key the token was exchanged for (when there is one): both services accept such a
+ * token only while that key is active ({@link ApiKeyStatus}), so revoking the key revokes its tokens.
  * Without a {@code jwt-secret} (JWKS-only setup) {@link #issue} fails with a 503 problem.
  */
 public final class TokenIssuer {
+
+    /** Claim naming the API key a token was minted from. */
+    public static final String API_KEY_ID_CLAIM = "akid";
 
     private final JwtEncoder encoder;
     private final Duration lifetime;
@@ -46,6 +51,9 @@ public final class TokenIssuer {
                                 .map(Role::claimValue)
                                 .sorted()
                                 .toList());
+        if (principal.apiKeyId() != null) {
+            claims.claim(API_KEY_ID_CLAIM, principal.apiKeyId());
+        }
         if (principal.email() != null) {
             claims.claim("email", principal.email());
         }

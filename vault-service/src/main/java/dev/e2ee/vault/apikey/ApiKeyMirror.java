@@ -1,37 +1,54 @@
 package dev.e2ee.vault.apikey;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.e2ee.platform.security.ApiKeyMirrorEntry;
+import dev.e2ee.platform.security.ApiKeyMirrorFormat;
+import dev.e2ee.platform.security.Role;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Mirrors active API keys into Redis ({@code e2ee:apikey:<sha256hex>} → {@code {id, owner, roles, revoked}}) for the
- * prompt-response service, which has no database. Written after the creating transaction commits, deleted before a
- * revocation commits, and re-synchronised at startup (so a missed write heals on the next start).
+ * Mirrors active API keys into Redis for the prompt-response service, which has no database: one authenticated entry
+ * ({@link ApiKeyMirrorFormat}: HMAC under a key derived from {@code JWT_SECRET}, with an expiry {@code notAfter}) under
+ * {@code e2ee:apikey:<sha256hex>} (for {@code X-API-Key}) and {@code e2ee:apikey:id:<id>} (for tokens with
+ * {@code akid}). Written after the creating transaction commits; both deleted before a revocation commits (and again
+ * after); re-published by every instance each {@code mirror-refresh-interval} with a fresh {@code notAfter}, which
+ * also deletes keys revoked within the last {@code 2 × mirror-entry-lifetime} again (heals a refresh that raced a
+ * revocation). Without {@code JWT_SECRET} nothing is published.
  */
 @Component
 class ApiKeyMirror {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyMirror.class);
-    static final String PREFIX = "e2ee:apikey:";
 
     private final StringRedisTemplate redis;
     private final ApiKeyRepository keys;
-    private final JsonMapper json;
+    private final ApiKeyMirrorFormat format;
+    private final ApiKeyProperties properties;
+    private final Clock clock;
 
-    ApiKeyMirror(StringRedisTemplate redis, ApiKeyRepository keys, JsonMapper json) {
+    ApiKeyMirror(
+            StringRedisTemplate redis,
+            ApiKeyRepository keys,
+            ApiKeyMirrorFormat format,
+            ApiKeyProperties properties,
+            ObjectProvider<Clock> clock) {
         this.redis = redis;
         this.keys = keys;
-        this.json = json;
+        this.format = format;
+        this.properties = properties;
+        this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     void publishAfterCommit(ApiKeyRecord key) {
@@ -42,36 +59,58 @@ class ApiKeyMirror {
      * Removes a revoked key now, before the revocation commits: if Redis cannot be written the revocation fails
      * (and the caller retries) rather than leaving the key usable at the prompt-response service.
      */
-    void removeNow(String keyHash) {
-        remove(keyHash);
+    void removeNow(ApiKeyRecord key) {
+        remove(key);
+        afterCommit(() -> remove(key));
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void resync() {
+        if (!format.enabled()) {
+            log.warn("JWT_SECRET is not set: the API-key mirror is not published, so the prompt-response service"
+                    + " refuses API keys (its entries are authenticated with a key derived from JWT_SECRET)");
+            return;
+        }
+        refresh();
+        log.info("API key mirror synchronised to Redis");
+    }
+
+    @Scheduled(
+            fixedDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}",
+            initialDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}")
+    void refresh() {
+        if (!format.enabled()) {
+            return;
+        }
         try {
             keys.findByRevokedAtIsNull().forEach(this::publish);
-            keys.findByRevokedAtIsNotNull().forEach(k -> remove(k.getKeyHash()));
-            log.info("API key mirror synchronised to Redis");
+            Instant recent =
+                    clock.instant().minus(properties.mirrorEntryLifetime().multipliedBy(2));
+            keys.findByRevokedAtAfter(recent).forEach(this::remove);
         } catch (DataAccessException e) {
             log.warn(
-                    "API key mirror: startup sync failed ({}); it runs again at the next start",
+                    "API key mirror: refresh failed ({}); retried at the next refresh",
                     e.getClass().getSimpleName());
         }
     }
 
     private void publish(ApiKeyRecord key) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("id", key.getId().toString());
-        value.put("owner", key.getOwner());
-        value.put(
-                "roles",
-                key.getRoles().stream().map(r -> r.claimValue()).sorted().toList());
-        value.put("revoked", false);
-        redis.opsForValue().set(PREFIX + key.getKeyHash(), json.writeValueAsString(value));
+        if (!format.enabled()) {
+            return;
+        }
+        long notAfter = clock.instant().plus(properties.mirrorEntryLifetime()).getEpochSecond();
+        List<String> roles =
+                key.getRoles().stream().map(Role::claimValue).sorted().toList();
+        String value = format.encode(
+                ApiKeyMirrorEntry.unsigned(key.getId().toString(), key.getOwner(), roles, key.getKeyHash(), notAfter));
+        redis.opsForValue()
+                .set(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), value, properties.mirrorEntryLifetime());
+        redis.opsForValue().set(ApiKeyMirrorFormat.ID_PREFIX + key.getId(), value, properties.mirrorEntryLifetime());
     }
 
-    private void remove(String keyHash) {
-        redis.delete(PREFIX + keyHash);
+    private void remove(ApiKeyRecord key) {
+        redis.delete(
+                List.of(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), ApiKeyMirrorFormat.ID_PREFIX + key.getId()));
     }
 
     private static void afterCommit(Runnable action) {
@@ -85,7 +124,7 @@ class ApiKeyMirror {
                 try {
                     action.run();
                 } catch (DataAccessException e) {
-                    log.warn("API key mirror: Redis write failed; healed at the next startup sync");
+                    log.warn("API key mirror: Redis write failed; healed at the next refresh");
                 }
             }
         });

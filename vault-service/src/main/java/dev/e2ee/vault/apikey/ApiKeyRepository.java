@@ -1,5 +1,6 @@
 package dev.e2ee.vault.apikey;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,5 +12,5 @@ interface ApiKeyRepository extends JpaRepository<ApiKeyRecord, UUID> {
 
     List<ApiKeyRecord> findByRevokedAtIsNull();
 
-    List<ApiKeyRecord> findByRevokedAtIsNotNull();
+    List<ApiKeyRecord> findByRevokedAtAfter(Instant since);
 }

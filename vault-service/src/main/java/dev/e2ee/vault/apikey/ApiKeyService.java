@@ -70,7 +70,7 @@ class ApiKeyService {
         ApiKeyRecord record = keys.findById(id).orElseThrow(ApiKeyNotFoundException::new);
         if (!record.isRevoked()) {
             record.revoke(now());
-            mirror.removeNow(record.getKeyHash());
+            mirror.removeNow(record);
             audit.success("apikey.revoke", "api_key", id, Map.of());
         }
     }

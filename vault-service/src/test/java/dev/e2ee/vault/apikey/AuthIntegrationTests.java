@@ -9,11 +9,13 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.e2ee.platform.security.ApiKeyHash;
+import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
@@ -27,6 +29,12 @@ class AuthIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     StringRedisTemplate redis;
+
+    @Autowired
+    ApiKeyMirrorFormat mirrorFormat;
+
+    @Autowired
+    ApiKeyMirror mirror;
 
     /** role → endpoint → expected status (403 = role refused; anything else = role allowed). */
     @Test
@@ -122,8 +130,9 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         assertThat(viaKey.statusCode()).isEqualTo(200);
         assertThat(redis.opsForValue().get("e2ee:apikey:" + ApiKeyHash.of(key)))
                 .contains("\"owner\":\"" + owner + "\"")
-                .contains("\"revoked\":false")
+                .contains("\"mac\":")
                 .doesNotContain(key);
+        assertThat(redis.opsForValue().get("e2ee:apikey:id:" + id)).contains("\"owner\":\"" + owner + "\"");
 
         HttpResponse<String> exchanged = send(
                 request("/api/v1/auth/token", null).header("X-API-Key", key).POST(HttpRequest.BodyPublishers.noBody()));
@@ -153,6 +162,64 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         assertThat(post("/api/v1/auth/token", null, Map.of("apiKey", key)).statusCode())
                 .isEqualTo(401);
         assertThat(redis.hasKey("e2ee:apikey:" + ApiKeyHash.of(key))).isFalse();
+        assertThat(redis.hasKey("e2ee:apikey:id:" + id)).isFalse();
+    }
+
+    @Test
+    void tokenWhenMintedFromApiKeyThatIsThenRevokedThenRefusedWithinSeconds() {
+        String admin = bootstrapToken();
+        HttpResponse<String> created =
+                post("/api/v1/api-keys", admin, Map.of("name", "svc", "owner", newSubject(), "roles", List.of("user")));
+        String key = (String) body(created).get("key");
+        String jwt = (String) body(send(request("/api/v1/auth/token", null)
+                        .header("X-API-Key", key)
+                        .POST(HttpRequest.BodyPublishers.noBody())))
+                .get("accessToken");
+        assertThat(get("/api/v1/prompts", jwt).statusCode()).isEqualTo(200);
+
+        assertThat(delete("/api/v1/api-keys/" + body(created).get("id"), admin).statusCode())
+                .isEqualTo(204);
+
+        assertThat(statusWithinSeconds(() -> get("/api/v1/prompts", jwt).statusCode(), 401))
+                .isEqualTo(401);
+    }
+
+    @Test
+    void apiKeyMirrorWhenPublishedThenAuthenticatedExpiringAndARevokedEntryPutBackIsDeletedAtTheNextRefresh() {
+        String admin = bootstrapToken();
+        HttpResponse<String> created =
+                post("/api/v1/api-keys", admin, Map.of("name", "svc", "owner", newSubject(), "roles", List.of("user")));
+        String key = (String) body(created).get("key");
+        String byHash = "e2ee:apikey:" + ApiKeyHash.of(key);
+        String captured = redis.opsForValue().get(byHash);
+
+        assertThat(mirrorFormat.decode(captured, Instant.now())).isPresent();
+        assertThat(mirrorFormat.decode(captured, Instant.now().plus(Duration.ofMinutes(7))))
+                .as("notAfter = now + mirror-entry-lifetime (6 min)")
+                .isEmpty();
+        assertThat(redis.getExpire(byHash)).isBetween(1L, 360L);
+
+        assertThat(delete("/api/v1/api-keys/" + body(created).get("id"), admin).statusCode())
+                .isEqualTo(204);
+        redis.opsForValue().set(byHash, captured, Duration.ofMinutes(5));
+        mirror.refresh();
+
+        assertThat(redis.hasKey(byHash)).isFalse();
+    }
+
+    /** Polls (up to 10 s) until the call answers {@code expected}; returns the last status. */
+    private static int statusWithinSeconds(java.util.function.IntSupplier call, int expected) {
+        int status = call.getAsInt();
+        for (int i = 0; i < 100 && status != expected; i++) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            status = call.getAsInt();
+        }
+        return status;
     }
 
     @Test

@@ -1,0 +1,122 @@
+package dev.e2ee.platform.security;
+
+import dev.e2ee.crypto.KeyedHasher;
+import dev.e2ee.crypto.Pae;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import org.bouncycastle.crypto.digests.SHA256Digest;
+import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
+import org.bouncycastle.crypto.params.HKDFParameters;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Wire format of the API-key mirror (SPEC §7, docs/security.md 14.1): JSON {@link ApiKeyMirrorEntry} whose
+ * {@code mac} is {@code HMAC-SHA256(k, PAE("e2ee-apikey-mirror-v1", keyHash, id, owner, PAE(roles…),
+ * notAfter))} with {@code k = HKDF-SHA256(ikm = JWT_SECRET's UTF-8 bytes, salt = none, info = "e2ee api-key mirror
+ * v1", 32 bytes)}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a
+ * Redis writer can delete entries (deny) but not mint, alter or extend one. Without {@code JWT_SECRET} (a JWKS-only
+ * setup) the format is {@linkplain #enabled() disabled}: nothing is published and every entry is refused.
+ */
+public final class ApiKeyMirrorFormat {
+
+    /** Redis key prefix of entries by key hash ({@code e2ee:apikey:<sha256hex>}). */
+    public static final String HASH_PREFIX = "e2ee:apikey:";
+
+    /** Redis key prefix of entries by key id ({@code e2ee:apikey:id:<uuid>}), checked for tokens with {@code akid}. */
+    public static final String ID_PREFIX = "e2ee:apikey:id:";
+
+    static final String HKDF_INFO = "e2ee api-key mirror v1";
+    private static final String DOMAIN = "e2ee-apikey-mirror-v1";
+
+    private final KeyedHasher hasher;
+    private final JsonMapper json;
+
+    private ApiKeyMirrorFormat(KeyedHasher hasher, JsonMapper json) {
+        this.hasher = hasher;
+        this.json = json;
+    }
+
+    public static ApiKeyMirrorFormat create(SecurityProperties properties, JsonMapper json) {
+        return forSecret(properties.hasJwtSecret() ? properties.jwtSecret() : null, json);
+    }
+
+    /** @param jwtSecret {@code JWT_SECRET}, or null/empty for a disabled format */
+    static ApiKeyMirrorFormat forSecret(String jwtSecret, JsonMapper json) {
+        if (jwtSecret == null || jwtSecret.isEmpty()) {
+            return new ApiKeyMirrorFormat(null, json);
+        }
+        return new ApiKeyMirrorFormat(KeyedHasher.create(derive(jwtSecret)), json);
+    }
+
+    static byte[] derive(String jwtSecret) {
+        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
+        hkdf.init(new HKDFParameters(
+                jwtSecret.getBytes(StandardCharsets.UTF_8), null, HKDF_INFO.getBytes(StandardCharsets.UTF_8)));
+        byte[] key = new byte[32];
+        hkdf.generateBytes(key, 0, key.length);
+        return key;
+    }
+
+    /** False without {@code JWT_SECRET}: entries can then be neither written nor trusted. */
+    public boolean enabled() {
+        return hasher != null;
+    }
+
+    /** The entry as stored in Redis, with its MAC. */
+    public String encode(ApiKeyMirrorEntry entry) {
+        if (!enabled()) {
+            throw new IllegalStateException("API-key mirror disabled: no JWT secret");
+        }
+        return json.writeValueAsString(entry.withMac(mac(entry)));
+    }
+
+    /** The entry if it is well-formed, its MAC verifies (constant time) and {@code notAfter} is still ahead. */
+    public Optional<ApiKeyMirrorEntry> decode(String stored, Instant now) {
+        if (!enabled() || stored == null) {
+            return Optional.empty();
+        }
+        ApiKeyMirrorEntry entry;
+        try {
+            entry = json.readValue(stored, ApiKeyMirrorEntry.class);
+        } catch (JacksonException e) {
+            return Optional.empty();
+        }
+        if (entry == null || !entry.complete() || entry.notAfter() <= now.getEpochSecond()) {
+            return Optional.empty();
+        }
+        byte[] given;
+        try {
+            given = Base64.getUrlDecoder().decode(entry.mac());
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+        return MessageDigest.isEqual(given, tag(entry)) ? Optional.of(entry) : Optional.empty();
+    }
+
+    private String mac(ApiKeyMirrorEntry entry) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(tag(entry));
+    }
+
+    private byte[] tag(ApiKeyMirrorEntry entry) {
+        return hasher.hash(
+                DOMAIN,
+                utf8(entry.keyHash()),
+                utf8(entry.id()),
+                utf8(entry.owner()),
+                Pae.encode(entry.roles().toArray(String[]::new)),
+                utf8(Long.toString(entry.notAfter())));
+    }
+
+    private static byte[] utf8(String value) {
+        return value.getBytes(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public String toString() {
+        return "ApiKeyMirrorFormat[" + (enabled() ? "HMAC-SHA256" : "disabled") + "]";
+    }
+}
