@@ -19,11 +19,13 @@ exists e2ee-secrets || kubectl -n "$NS" create secret generic e2ee-secrets \
 exists e2ee-vault-keys || kubectl -n "$NS" create secret generic e2ee-vault-keys \
   --from-file=vault-signing-private.pem="$KEYS/vault-signing-private.pem" \
   --from-file=prompt-receiving-public.pem="$KEYS/prompt-receiving-public.pem" \
-  --from-file=kek="$KEYS/vault-kek" --from-file=pepper="$KEYS/pepper"
+  --from-file=kek="$KEYS/vault-kek" --from-file=pepper="$KEYS/pepper" \
+  --from-file=hpke-private.pem="$KEYS/hpke-private.pem"
 exists e2ee-prompt-keys || kubectl -n "$NS" create secret generic e2ee-prompt-keys \
   --from-file=prompt-receiving-private.pem="$KEYS/prompt-receiving-private.pem" \
   --from-file=vault-signing-public.pem="$KEYS/vault-signing-public.pem" \
-  --from-file=kek="$KEYS/prompt-kek"
+  --from-file=kek="$KEYS/prompt-kek" \
+  --from-file=hpke-private.pem="$KEYS/hpke-private.pem"
 if ! exists e2ee-tls; then
   [ -f "$KEYS/tls.crt" ] || openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=e2ee.localtest.me" \
     -addext "subjectAltName=DNS:e2ee.localtest.me" -keyout "$KEYS/tls.key" -out "$KEYS/tls.crt" 2>/dev/null

@@ -91,6 +91,17 @@ class ComposeFileTests {
     }
 
     @Test
+    void composeWhenParsedThenBothServicesShareTheOneHpkeKeyTheKeygenWrites() {
+        for (String name : List.of("vault-service", "prompt-response-service")) {
+            assertThat(map(service(name).get("environment")))
+                    .as(name)
+                    .containsEntry("E2EE_HPKE_PRIVATE_KEY_PATH", "/run/e2ee/hpke-private.pem");
+        }
+        assertThat(RepositoryFiles.read("scripts/gen-dev-keys.sh"))
+                .contains("write_once hpke-private.pem openssl genpkey -algorithm X25519");
+    }
+
+    @Test
     void composeWhenParsedThenRedisRequiresAPasswordTheServicesRead() {
         Map<Object, Object> redis = service("redis");
         assertThat(list(redis.get("command"))).contains("/run/e2ee/redis.conf");
