@@ -54,7 +54,8 @@ final class UnicodeStrictJson {
         public String deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
             String value = super.deserialize(parser, context);
             if (value != null && !isValid(value)) {
-                return (String) context.handleWeirdStringValue(String.class, value, "invalid Unicode (I-JSON)");
+                // The message never carries the value: exception messages reach logs.
+                return context.reportInputMismatch(this, "invalid Unicode in a JSON string (I-JSON)");
             }
             return value;
         }
@@ -65,7 +66,7 @@ final class UnicodeStrictJson {
         @Override
         public Object deserializeKey(String key, DeserializationContext context) throws JacksonException {
             if (key != null && !isValid(key)) {
-                return context.handleWeirdKey(String.class, key, "invalid Unicode (I-JSON)");
+                return context.reportInputMismatch(String.class, "invalid Unicode in a JSON property name (I-JSON)");
             }
             return key;
         }
