@@ -84,7 +84,7 @@ class ClusterPolicyManifestsTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
-    void networkPoliciesWhenRenderedThenEgressOnlyToDataStoresDnsAndTheLlm(String overlay) {
+    void networkPoliciesWhenRenderedThenEgressOnlyToDataStoresAndDns(String overlay) {
         RenderedOverlay rendered = Overlays.get(overlay);
         assertThat(egressPorts(rendered.one(NetworkPolicy.class, "allow-dns-egress")))
                 .containsOnly(53);
@@ -92,10 +92,9 @@ class ClusterPolicyManifestsTests {
                 .containsOnly(5432);
         assertThat(egressPorts(rendered.one(NetworkPolicy.class, "api-egress-redis")))
                 .containsOnly(6379);
-        NetworkPolicy llm = rendered.one(NetworkPolicy.class, "prompt-response-service-egress-llm");
-        assertThat(llm.getSpec().getPodSelector().getMatchLabels())
-                .containsEntry("app.kubernetes.io/name", "prompt-response-service");
-        assertThat(egressPorts(llm)).containsOnly(443);
+        assertThat(rendered.all(NetworkPolicy.class))
+                .as("the LLM egress is the opt-in component k8s/components/openai-egress (EgressPolicyTests)")
+                .noneMatch(p -> p.getMetadata().getName().equals("prompt-response-service-egress-llm"));
         for (NetworkPolicy policy : rendered.all(NetworkPolicy.class)) {
             assertThat(policy.getSpec().getEgress())
                     .as(policy.getMetadata().getName() + ": every egress rule names destinations and ports")

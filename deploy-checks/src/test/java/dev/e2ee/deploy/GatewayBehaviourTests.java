@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real nginx gateway config (gateway/nginx.local.conf.template + http.conf + routes.conf, rendered the
@@ -98,7 +99,6 @@ class GatewayBehaviourTests {
         "GET, /api/v1/sessionsx, vault",
         "POST, /api/v1/envelopes, vault",
         "GET, /api/v1/health, vault",
-        "GET, /api/v1/metrics, vault",
         "GET, /api/docs, vault",
         "GET, /v3/api-docs, vault",
         "GET, /api/swagger-ui/index.html, vault"
@@ -165,6 +165,26 @@ class GatewayBehaviourTests {
     @Test
     void pathWhenOutsideTheApiThenProblem404FromTheGateway() throws Exception {
         HttpResponse<String> response = send("GET", "/etc/passwd", null);
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
+        assertThat(response.headers().firstValue("X-Upstream")).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "/api/v1/metrics",
+                "/api/v1/metrics/",
+                "/api/v1//metrics",
+                "/api/v1/./metrics",
+                "/api/v1/x/../metrics",
+                "/api/v1/%6Detrics",
+                "/api/v1/metrics;jsessionid=1",
+                "/api/v1/metrics.txt"
+            })
+    void metricsPathWhenRequestedThroughTheGatewayThen404AndNothingForwarded(String path) throws Exception {
+        HttpResponse<String> response = send("GET", path, null);
+
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("\"code\":\"NOT_FOUND\"");
         assertThat(response.headers().firstValue("X-Upstream")).isEmpty();

@@ -54,6 +54,60 @@ class GatewayRoutingTests {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void ingressWhenRenderedThenTheMetricsPathIsDeniedToEveryClient(String overlay) {
+        List<Ingress> ingresses = Overlays.get(overlay).all(Ingress.class);
+        String host = Overlays.get(overlay)
+                .one(Ingress.class, "e2ee-gateway")
+                .getSpec()
+                .getRules()
+                .get(0)
+                .getHost();
+        Ingress owner = null;
+        String longest = "";
+        for (Ingress ingress : ingresses) {
+            for (var rule : ingress.getSpec().getRules()) {
+                assertThat(rule.getHost())
+                        .as(ingress.getMetadata().getName() + " host")
+                        .isEqualTo(host);
+                for (var path : rule.getHttp().getPaths()) {
+                    if (matches(path.getPathType(), path.getPath(), SecurityPaths.METRICS)
+                            && path.getPath().length() > longest.length()) {
+                        longest = path.getPath();
+                        owner = ingress;
+                    }
+                }
+            }
+        }
+        assertThat(owner)
+                .as("an Ingress path matching " + SecurityPaths.METRICS)
+                .isNotNull();
+        assertThat(longest).isEqualTo(SecurityPaths.METRICS);
+        assertThat(owner.getMetadata().getAnnotations())
+                .as("the Ingress that owns " + longest + " denies every client")
+                .containsEntry("nginx.ingress.kubernetes.io/denylist-source-range", "0.0.0.0/0,::/0");
+        assertThat(owner.getSpec().getRules().get(0).getHttp().getPaths())
+                .as("the deny Ingress carries nothing but the metrics path")
+                .allSatisfy(p -> assertThat(p.getPath()).isEqualTo(SecurityPaths.METRICS));
+    }
+
+    /** Ingress path matching: Exact is equality, Prefix matches whole path elements. */
+    private static boolean matches(String pathType, String path, String request) {
+        if ("Exact".equals(pathType)) {
+            return path.equals(request);
+        }
+        String prefix = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        return request.equals(prefix) || request.startsWith(prefix + "/");
+    }
+
+    /** Paths no gateway may route from outside. */
+    static final class SecurityPaths {
+        static final String METRICS = "/api/v1/metrics";
+
+        private SecurityPaths() {}
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void ingressWhenRenderedThenTlsNginxClassAndTheGatewayLimits(String overlay) {
         Ingress ingress = Overlays.get(overlay).one(Ingress.class, "e2ee-gateway");
         assertThat(ingress.getSpec().getIngressClassName()).isEqualTo("nginx");

@@ -20,7 +20,17 @@ import java.util.stream.Stream;
 record RenderedOverlay(String name, List<HasMetadata> objects, boolean kustomized) {
 
     static RenderedOverlay of(String overlay) {
-        Path dir = RepositoryFiles.path("k8s/overlays/" + overlay);
+        return of(overlay, RepositoryFiles.path("k8s/overlays/" + overlay));
+    }
+
+    /** Any kustomization directory (k8s/base, or a temporary one adding a component); requires kubectl. */
+    static RenderedOverlay kustomized(String name, Path dir) {
+        String rendered = kubectlKustomize(dir)
+                .orElseThrow(() -> new org.opentest4j.TestAbortedException("kubectl not found: cannot render " + dir));
+        return new RenderedOverlay(name, StrictKubernetesModel.typedAll(rendered), true);
+    }
+
+    private static RenderedOverlay of(String overlay, Path dir) {
         Optional<String> rendered = kubectlKustomize(dir);
         if (rendered.isPresent()) {
             return new RenderedOverlay(overlay, StrictKubernetesModel.typedAll(rendered.get()), true);

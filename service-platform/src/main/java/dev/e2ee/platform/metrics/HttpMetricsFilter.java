@@ -9,15 +9,20 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * SPEC §11 HTTP metrics: {@code http_request_duration_seconds} (histogram), {@code http_requests_total} and
- * {@code http_request_errors_total} (status ≥ 400), tagged {@code method}, {@code route} (the matched URI template,
- * {@code unmatched} when no handler matched, so raw paths never become tags) and {@code status}.
+ * {@code http_request_errors_total} (status ≥ 400), tagged {@code method} (one of the standard methods, else
+ * {@code OTHER}, so invented methods never become tags), {@code route} (the matched URI template, {@code unmatched}
+ * when no handler matched, so raw paths never become tags) and {@code status}.
  */
 final class HttpMetricsFilter extends OncePerRequestFilter {
+
+    static final Set<String> STANDARD_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE", "CONNECT");
 
     private final MeterRegistry registry;
 
@@ -38,10 +43,15 @@ final class HttpMetricsFilter extends OncePerRequestFilter {
         }
     }
 
+    static String methodTag(String method) {
+        return STANDARD_METHODS.contains(method) ? method : "OTHER";
+    }
+
     private void record(Timer.Sample sample, HttpServletRequest request, int status) {
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String route = pattern instanceof String template ? template : "unmatched";
-        Tags tags = Tags.of("method", request.getMethod(), "route", route, "status", Integer.toString(status));
+        Tags tags =
+                Tags.of("method", methodTag(request.getMethod()), "route", route, "status", Integer.toString(status));
         sample.stop(Timer.builder("http.request.duration")
                 .description("HTTP request duration")
                 .tags(tags)

@@ -1,7 +1,12 @@
 package dev.e2ee.platform.metrics;
 
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.config.MeterFilterReply;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -9,11 +14,50 @@ import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterR
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 
-/** Registers {@link HttpMetricsFilter} right after the request-id filter. */
+/**
+ * Registers {@link HttpMetricsFilter} right after the request-id filter, and caps the HTTP meters' tag values
+ * (issue 14.2): past {@link #MAX_METHOD_TAGS} methods, {@link #MAX_ROUTE_TAGS} routes or {@link #MAX_STATUS_TAGS}
+ * statuses per meter name, new combinations are not registered at all (denied, not recorded), so no request shape can
+ * grow the registry without bound. Applies to the SPEC §11 meters and to Boot's {@code http.server.requests} and
+ * {@code http.client.requests} when those are turned on.
+ */
 @AutoConfiguration(after = CompositeMeterRegistryAutoConfiguration.class)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @ConditionalOnBean(MeterRegistry.class)
 public class PlatformMetricsAutoConfiguration {
+
+    static final int MAX_METHOD_TAGS = 10;
+    static final int MAX_ROUTE_TAGS = 200;
+    static final int MAX_STATUS_TAGS = 60;
+    private static final List<String> HTTP_METERS = List.of(
+            "http.request.duration",
+            "http.requests",
+            "http.request.errors",
+            "http.server.requests",
+            "http.client.requests");
+
+    @Bean
+    MeterFilter e2eeHttpMeterCardinalityLimit() {
+        List<MeterFilter> limits = new ArrayList<>();
+        for (String meter : HTTP_METERS) {
+            limits.add(MeterFilter.maximumAllowableTags(meter, "method", MAX_METHOD_TAGS, MeterFilter.deny()));
+            limits.add(MeterFilter.maximumAllowableTags(meter, "route", MAX_ROUTE_TAGS, MeterFilter.deny()));
+            limits.add(MeterFilter.maximumAllowableTags(meter, "uri", MAX_ROUTE_TAGS, MeterFilter.deny()));
+            limits.add(MeterFilter.maximumAllowableTags(meter, "status", MAX_STATUS_TAGS, MeterFilter.deny()));
+        }
+        return new MeterFilter() {
+            @Override
+            public MeterFilterReply accept(Meter.Id id) {
+                for (MeterFilter limit : limits) {
+                    MeterFilterReply reply = limit.accept(id);
+                    if (reply != MeterFilterReply.NEUTRAL) {
+                        return reply;
+                    }
+                }
+                return MeterFilterReply.NEUTRAL;
+            }
+        };
+    }
 
     @Bean
     FilterRegistrationBean<HttpMetricsFilter> e2eeHttpMetricsFilter(MeterRegistry registry) {

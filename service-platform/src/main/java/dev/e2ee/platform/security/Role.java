@@ -19,13 +19,13 @@ public enum Role {
         return "ROLE_" + name();
     }
 
-    /** Parses a claim value case-insensitively; unknown values are empty (and ignored by the platform). */
+    /**
+     * Parses a claim value exactly as SPEC §7 spells it ({@code user}, {@code admin}, {@code auditor}): no case folding
+     * and no trimming, so {@code ADMIN} or {@code " admin"} is an unknown value, empty (and ignored by the platform).
+     */
     public static Optional<Role> fromClaim(String value) {
-        if (value == null) {
-            return Optional.empty();
-        }
         for (Role role : values()) {
-            if (role.name().equalsIgnoreCase(value.trim())) {
+            if (role.claimValue().equals(value)) {
                 return Optional.of(role);
             }
         }

@@ -14,11 +14,12 @@ import org.springframework.boot.convert.DurationUnit;
  *
  * @param jwtSecret HS256 secret, used as its UTF-8 bytes; at least 32 bytes; required unless {@code jwksUrl} is set
  * @param jwtExpiresIn lifetime of minted tokens: {@code 1h}, {@code 30m}, {@code 3600s}, {@code 3600} (seconds),
- *     or ISO-8601 ({@code PT1H})
+ *     or ISO-8601 ({@code PT1H}); positive and at most 24 h ({@link CredentialPolicy})
  * @param jwksUrl optional JWK Set URL for RS256/ES256 tokens
  * @param issuer optional required {@code iss}; also put in minted tokens
  * @param clockSkew tolerance for {@code exp}/{@code nbf}
- * @param bootstrapAdminApiKey optional admin API key accepted as-is (compared by hash in constant time)
+ * @param bootstrapAdminApiKey optional admin API key accepted as-is (compared by hash in constant time); at least 32
+ *     characters of high entropy ({@link CredentialPolicy})
  * @param publicPaths path patterns that need no authentication
  * @param metricsPublic whether {@code /api/v1/metrics} is public
  */
@@ -54,6 +55,12 @@ public record SecurityProperties(
 
     public SecurityProperties {
         publicPaths = publicPaths == null ? List.of() : List.copyOf(publicPaths);
+        if (jwtExpiresIn != null) {
+            CredentialPolicy.checkJwtExpiresIn(jwtExpiresIn);
+        }
+        if (bootstrapAdminApiKey != null && !bootstrapAdminApiKey.isBlank()) {
+            CredentialPolicy.checkBootstrapAdminApiKey(bootstrapAdminApiKey);
+        }
     }
 
     public boolean hasJwtSecret() {

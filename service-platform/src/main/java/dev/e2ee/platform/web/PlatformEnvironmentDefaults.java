@@ -10,11 +10,47 @@ import org.springframework.core.env.MapPropertySource;
 /**
  * Lowest-precedence defaults every service gets (its {@code application.yml} and the environment override them):
  * Prometheus at {@code /api/v1/metrics}, fail-fast Redis timeouts, no error internals in responses, no duplicate
- * per-request observations, requests on virtual threads.
+ * per-request observations, requests on virtual threads, and body-logging loggers pinned at INFO/WARN.
  */
 public final class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
 
     static final String SOURCE_NAME = "e2eePlatformDefaults";
+
+    /**
+     * Loggers that write request/response bodies, exception messages echoing input, raw HTTP bytes, Redis commands or
+     * SQL bind values at DEBUG/TRACE (issue 14.10). Pinned by name, so {@code LOG_LEVEL=DEBUG} (which sets the root
+     * and {@code dev.e2ee} levels) cannot lower them; only an explicit {@code logging.level.<name>} can.
+     */
+    static final Map<String, String> QUIET_LOGGERS = Map.ofEntries(
+            Map.entry("org.springframework.web.servlet.mvc.method.annotation", "INFO"),
+            Map.entry("org.springframework.web.servlet.mvc.support", "INFO"),
+            Map.entry("org.springframework.web.servlet.DispatcherServlet", "INFO"),
+            Map.entry("org.springframework.web.method", "INFO"),
+            Map.entry("org.springframework.web.client", "INFO"),
+            Map.entry("org.springframework.web.reactive.function.client", "INFO"),
+            Map.entry("org.springframework.http", "INFO"),
+            Map.entry("org.springframework.core.codec", "INFO"),
+            Map.entry("org.springframework.jdbc.core", "INFO"),
+            Map.entry("org.springframework.data.redis", "INFO"),
+            Map.entry("org.springframework.security", "INFO"),
+            Map.entry("org.apache.coyote", "INFO"),
+            Map.entry("org.apache.tomcat.util.net", "INFO"),
+            Map.entry("org.apache.tomcat.util.http", "INFO"),
+            Map.entry("org.apache.hc.client5.http.wire", "WARN"),
+            Map.entry("org.apache.hc.client5.http.headers", "WARN"),
+            Map.entry("org.apache.http.wire", "WARN"),
+            Map.entry("reactor.netty", "INFO"),
+            Map.entry("io.netty", "INFO"),
+            Map.entry("io.lettuce.core", "INFO"),
+            Map.entry("org.hibernate.SQL", "INFO"),
+            Map.entry("org.hibernate.orm.jdbc.bind", "INFO"),
+            Map.entry("org.hibernate.type", "INFO"),
+            Map.entry("org.postgresql", "INFO"),
+            Map.entry("com.zaxxer.hikari", "INFO"),
+            Map.entry("tools.jackson", "INFO"),
+            Map.entry("com.fasterxml.jackson", "INFO"),
+            Map.entry("sun.net.www.protocol.http", "INFO"),
+            Map.entry("jdk.internal.httpclient", "INFO"));
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -42,6 +78,7 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         defaults.put("spring.jackson.deserialization.fail-on-unknown-properties", "true");
         defaults.put("springdoc.swagger-ui.path", "/api/docs");
         defaults.put("springdoc.api-docs.path", "/v3/api-docs");
+        QUIET_LOGGERS.forEach((logger, level) -> defaults.put("logging.level." + logger, level));
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, defaults));
     }
 }

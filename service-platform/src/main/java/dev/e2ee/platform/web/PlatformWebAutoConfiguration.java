@@ -82,13 +82,17 @@ public class PlatformWebAutoConfiguration {
         }
     }
 
-    /** Runs after Boot's own customizer so {@code spring.jackson.*} cannot silently re-allow unknown properties. */
+    /**
+     * Runs after Boot's own customizer so {@code spring.jackson.*} cannot silently re-allow unknown properties; also
+     * refuses duplicate names and strings that are not valid Unicode ({@link UnicodeStrictJson}, I-JSON).
+     */
     static final class StrictJsonCustomizer implements JsonMapperBuilderCustomizer, Ordered {
 
         @Override
         public void customize(JsonMapper.Builder builder) {
             builder.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
             builder.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION);
+            builder.addModule(UnicodeStrictJson.module());
         }
 
         @Override

@@ -99,6 +99,21 @@ class SecurityIntegrationTests extends PlatformIntegrationTest {
     }
 
     @Test
+    void roleClaimWhenNotExactlyTheSpecSpellingThenIgnored() throws Exception {
+        for (String spelling : List.of("ADMIN", "Admin", " admin", "admin ")) {
+            String token = hs256(withRoles(claims(Instant.now().plusSeconds(300)), spelling), JWT_SECRET);
+
+            HttpResponse<String> response = get("/api/v1/admin/stats", "Authorization", "Bearer " + token);
+
+            assertThat(response.statusCode()).as(spelling).isEqualTo(403);
+        }
+        String exact = hs256(withRoles(claims(Instant.now().plusSeconds(300)), "admin"), JWT_SECRET);
+        assertThat(get("/api/v1/admin/stats", "Authorization", "Bearer " + exact)
+                        .statusCode())
+                .isEqualTo(200);
+    }
+
+    @Test
     void methodSecurityWhenRoleMissingThen403AndAuditorThen200() throws Exception {
         HttpResponse<String> user = get("/api/v1/audit/entries", "Authorization", "Bearer " + tokenFor(Role.USER));
         HttpResponse<String> auditor =
@@ -157,6 +172,10 @@ class SecurityIntegrationTests extends PlatformIntegrationTest {
             builder.expirationTime(Date.from(expiresAt));
         }
         return builder.build();
+    }
+
+    private static JWTClaimsSet withRoles(JWTClaimsSet claims, String... roles) {
+        return new JWTClaimsSet.Builder(claims).claim("roles", List.of(roles)).build();
     }
 
     private static JWTClaimsSet withoutSubject(JWTClaimsSet claims) {

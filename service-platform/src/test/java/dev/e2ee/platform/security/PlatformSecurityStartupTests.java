@@ -43,4 +43,26 @@ class PlatformSecurityStartupTests {
             assertThat(context).hasSingleBean(TokenIssuer.class);
         });
     }
+
+    @Test
+    void contextWhenBootstrapKeyWeakThenFailsToStartNamingTheVariable() {
+        runner.withPropertyValues(
+                        "e2ee.security.jwt-secret=" + "s".repeat(40),
+                        "e2ee.security.bootstrap-admin-api-key=admin-admin-admin-admin-admin-admin")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("E2EE_BOOTSTRAP_ADMIN_API_KEY");
+                });
+    }
+
+    @Test
+    void contextWhenJwtExpiresInAboveCapThenFailsToStartNamingTheVariable() {
+        runner.withPropertyValues("e2ee.security.jwt-secret=" + "s".repeat(40), "e2ee.security.jwt-expires-in=30d")
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    assertThat(context.getStartupFailure()).rootCause().hasMessageContaining("JWT_EXPIRES_IN");
+                });
+    }
 }

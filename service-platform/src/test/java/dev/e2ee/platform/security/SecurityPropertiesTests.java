@@ -2,16 +2,25 @@ package dev.e2ee.platform.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 
 class SecurityPropertiesTests {
+
+    private static final String STRONG_KEY = randomHex(32);
 
     private static SecurityProperties bind(Map<String, String> values) {
         return new Binder(new MapConfigurationPropertySource(values))
@@ -52,10 +61,12 @@ class SecurityPropertiesTests {
     @Test
     void toStringWhenSecretsSetThenHidesThem() {
         SecurityProperties properties = bind(Map.of(
-                "e2ee.security.jwt-secret", "a-very-secret-value-of-32-bytes!!",
-                "e2ee.security.bootstrap-admin-api-key", "bootstrap-key-value"));
+                "e2ee.security.jwt-secret",
+                "a-very-secret-value-of-32-bytes!!",
+                "e2ee.security.bootstrap-admin-api-key",
+                STRONG_KEY));
 
-        assertThat(properties.toString()).doesNotContain("a-very-secret", "bootstrap-key-value");
+        assertThat(properties.toString()).doesNotContain("a-very-secret", STRONG_KEY);
     }
 
     @Test
@@ -78,5 +89,78 @@ class SecurityPropertiesTests {
     void secretWhen32BytesOrJwksOnlyThenAccepted() {
         JwtDecoderFactory.validate(bind(Map.of("e2ee.security.jwt-secret", "x".repeat(32))));
         JwtDecoderFactory.validate(bind(Map.of("e2ee.security.jwks-url", "http://127.0.0.1:1/jwks.json")));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"25h", "2d", "PT24H1S", "86401"})
+    void jwtExpiresInWhenAbove24HoursThenRefusedNamingTheVariable(String value) {
+        assertThatThrownBy(() -> bind(Map.of("e2ee.security.jwt-expires-in", value)))
+                .rootCause()
+                .hasMessageContaining("JWT_EXPIRES_IN")
+                .hasMessageContaining("24h");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0s", "-1h"})
+    void jwtExpiresInWhenNotPositiveThenRefused(String value) {
+        assertThatThrownBy(() -> bind(Map.of("e2ee.security.jwt-expires-in", value)))
+                .rootCause()
+                .hasMessageContaining("JWT_EXPIRES_IN");
+    }
+
+    @Test
+    void jwtExpiresInWhenExactly24HoursThenAccepted() {
+        assertThat(bind(Map.of("e2ee.security.jwt-expires-in", "24h")).jwtExpiresIn())
+                .hasHours(24);
+    }
+
+    static Stream<String> weakBootstrapKeys() {
+        return Stream.of(
+                "short-key",
+                randomHex(15) + "a", // 31 characters
+                "a".repeat(64),
+                "ab".repeat(20),
+                "abcdefghijklmnopqrstuvwxyz0123456789",
+                "0123456789".repeat(4),
+                "password".repeat(5),
+                "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa1",
+                "01".repeat(32));
+    }
+
+    @ParameterizedTest
+    @MethodSource("weakBootstrapKeys")
+    void bootstrapKeyWhenShortOrLowEntropyThenRefusedWithoutEchoingIt(String key) {
+        assertThatThrownBy(() -> bind(Map.of("e2ee.security.bootstrap-admin-api-key", key)))
+                .rootCause()
+                .hasMessageContaining("E2EE_BOOTSTRAP_ADMIN_API_KEY")
+                .hasMessageContaining("32 characters")
+                .message()
+                .doesNotContain(key);
+    }
+
+    static Stream<String> strongBootstrapKeys() {
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        String base64url = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        byte[] bytes24 = new byte[24];
+        new SecureRandom().nextBytes(bytes24);
+        return Stream.of(
+                randomHex(32), // scripts/gen-dev-keys.sh, openssl rand -hex 32
+                base64url,
+                "bk_" + base64url, // platform integration tests
+                "e2ee_bootstrap_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes24)); // vault tests
+    }
+
+    @ParameterizedTest
+    @MethodSource("strongBootstrapKeys")
+    void bootstrapKeyWhenRandomAndLongEnoughThenAccepted(String key) {
+        assertThat(bind(Map.of("e2ee.security.bootstrap-admin-api-key", key)).hasBootstrapAdminApiKey())
+                .isTrue();
+    }
+
+    private static String randomHex(int bytes) {
+        byte[] random = new byte[bytes];
+        new SecureRandom().nextBytes(random);
+        return HexFormat.of().formatHex(random);
     }
 }
