@@ -8,7 +8,8 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * HMAC-SHA256 with domain separation: {@code hash(domain, parts…) = HMAC(key, PAE(domain, parts…))}. Sub-keys for
- * distinct purposes come from {@link #derive(String)}. Thread-safe (one {@link Mac} per call).
+ * distinct purposes come from {@link #derive(String)} or, as RFC 5869 HKDF-Expand output, {@link #expand}.
+ * Thread-safe (one {@link Mac} per call).
  */
 public final class KeyedHasher {
 
@@ -57,6 +58,35 @@ public final class KeyedHasher {
     public KeyedHasher derive(String purpose) {
         Objects.requireNonNull(purpose, "purpose");
         return new KeyedHasher(mac(Pae.encode("e2ee-derive-v1", purpose)), provider);
+    }
+
+    /**
+     * HKDF-Expand (RFC 5869 §2.3) with this hasher's key as the pseudorandom key: for a key that is already uniformly
+     * random (a KEK) the extract step is skipped, as RFC 5869 §3.3 allows. {@code length} is at most 255 × 32 bytes.
+     */
+    public byte[] expand(byte[] info, int length) {
+        Objects.requireNonNull(info, "info");
+        if (length < 1 || length > 255 * 32) {
+            throw new CryptoException("HKDF output length out of range");
+        }
+        byte[] out = new byte[length];
+        byte[] block = new byte[0];
+        for (int i = 1, done = 0; done < length; i++) {
+            byte[] input = new byte[block.length + info.length + 1];
+            System.arraycopy(block, 0, input, 0, block.length);
+            System.arraycopy(info, 0, input, block.length, info.length);
+            input[input.length - 1] = (byte) i;
+            block = mac(input);
+            int n = Math.min(block.length, length - done);
+            System.arraycopy(block, 0, out, done, n);
+            done += n;
+        }
+        return out;
+    }
+
+    /** A hasher keyed with {@code HKDF-Expand(key, info, 32)} (see {@link #expand}), on the same provider. */
+    public KeyedHasher subkey(byte[] info) {
+        return new KeyedHasher(expand(info, 32), provider);
     }
 
     private byte[] mac(byte[] input) {

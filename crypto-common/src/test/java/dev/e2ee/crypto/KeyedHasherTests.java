@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HexFormat;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -69,5 +70,22 @@ class KeyedHasherTests {
         assertThatThrownBy(() -> SecretVerifier.create(new byte[31]))
                 .isInstanceOf(CryptoException.class)
                 .hasMessage("secret-verifier pepper must be 32 bytes");
+    }
+
+    @Test
+    void expandWhenRfc5869TestCase1ThenKnownOkm() {
+        byte[] prk = HexFormat.of().parseHex("077709362c2e32df0ddc3f0dc47bba6390b6c73bb50f9c3122ec844ad7c2b3e5");
+        byte[] info = HexFormat.of().parseHex("f0f1f2f3f4f5f6f7f8f9");
+        assertThat(HexFormat.of().formatHex(KeyedHasher.create(prk).expand(info, 42)))
+                .isEqualTo("3cb25f25faacd57a90434f64d0362f2a2d2d0a90cf1a5a4c5db02d56ecc4c5bf34007208d5b887185865");
+    }
+
+    @Test
+    void expandWhenInfoDiffersThenIndependentKeys() {
+        KeyedHasher hasher = KeyedHasher.create(KEY);
+        byte[] a = hasher.expand("a".getBytes(StandardCharsets.UTF_8), 32);
+        assertThat(a).hasSize(32).isNotEqualTo(hasher.expand("b".getBytes(StandardCharsets.UTF_8), 32));
+        assertThat(hasher.expand("a".getBytes(StandardCharsets.UTF_8), 64)).startsWith(a);
+        assertThatThrownBy(() -> hasher.expand(new byte[0], 255 * 32 + 1)).isInstanceOf(CryptoException.class);
     }
 }

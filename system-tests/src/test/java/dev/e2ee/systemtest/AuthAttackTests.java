@@ -245,11 +245,15 @@ class AuthAttackTests {
         Api.User owner = api.user();
         String secret = Sensitive.secret();
         UUID promptId = api.newPrompt(owner, Sensitive.promptText(), secret);
+        for (int i = 0; i < 6; i++) {
+            Api.User stranger = api.user(); // may not see the prompt: refused, and nothing counts (issue 14.7)
+            assertThat(api.createEnvelope(stranger, promptId, Sensitive.secret())
+                            .status())
+                    .isEqualTo(403);
+        }
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            Api.User attacker = api.user(); // a fresh principal each time: the limit is per prompt
-            statuses.add(
-                    api.createEnvelope(attacker, promptId, Sensitive.secret()).status());
+            statuses.add(api.createEnvelope(owner, promptId, Sensitive.secret()).status());
         }
         assertThat(statuses.subList(0, 5)).containsOnly(403);
         assertThat(statuses.get(5)).isEqualTo(429);

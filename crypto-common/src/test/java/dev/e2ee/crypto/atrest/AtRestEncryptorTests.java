@@ -3,8 +3,11 @@ package dev.e2ee.crypto.atrest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.e2ee.crypto.AesGcm;
 import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.CryptoProvider;
+import dev.e2ee.crypto.KeyedHasher;
+import dev.e2ee.crypto.Pae;
 import dev.e2ee.crypto.StrictBase64;
 import dev.e2ee.crypto.TestProviders;
 import dev.e2ee.crypto.key.Keyring;
@@ -142,10 +145,85 @@ class AtRestEncryptorTests {
                 .contains("duplicate")
                 .doesNotContain(KEK_A);
         ConfiguredKeyEncryptionKeys keys = ConfiguredKeyEncryptionKeys.fromConfig(" primary:" + KEK_B + " , " + KEK_A);
-        assertThat(keys.currentKeyId()).matches("kek-[A-Za-z0-9_-]{16}");
+        assertThat(keys.currentKeyId()).matches("kek2-[A-Za-z0-9_-]{16}");
         assertThat(keys.keyring().primary().label()).isEqualTo("primary");
         assertThat(keys.keyring().versions()).hasSize(2);
         assertThat(keys.toString()).doesNotContain(KEK_A).doesNotContain(KEK_B);
+    }
+
+    @Test
+    void encryptWhenWrappedThenAesKeyWrapUnderPerWrapDerivedKeyNeverTheRawKek() {
+        byte[] kek = StrictBase64.decode(KEK_A);
+        EncryptedRecord record = encryptor(KEK_A, CryptoProvider.defaults()).encrypt(PLAINTEXT, CONTEXT);
+
+        assertThat(record.kekId()).isEqualTo("kek2-" + ConfiguredKeyEncryptionKeys.fingerprint(kek));
+        assertThat(record.wrappedDek()).hasSize(AesKeyWrap.WRAPPED_LENGTH);
+        byte[] info = Pae.encode(
+                "e2ee-kek-wrap-v2".getBytes(StandardCharsets.UTF_8),
+                record.kekId().getBytes(StandardCharsets.UTF_8),
+                CONTEXT.associatedData());
+        byte[] dek = AesKeyWrap.unwrap(KeyedHasher.create(kek).expand(info, 32), record.wrappedDek());
+        assertThat(AesGcm.create(dek, CryptoProvider.jdk())
+                        .decrypt(record.iv(), record.ciphertextAndTag(), CONTEXT.associatedData()))
+                .isEqualTo(PLAINTEXT);
+        assertThatThrownBy(() -> AesKeyWrap.unwrap(kek, record.wrappedDek())).hasMessage("decryption failed");
+    }
+
+    @Test
+    void decryptWhenFormat1GcmWrapThenStillReadableAndRewrapMovesItToFormat2() {
+        byte[] kek = StrictBase64.decode(KEK_A);
+        EncryptedRecord legacy = legacyRecord(kek, PLAINTEXT, CONTEXT);
+        AtRestEncryptor encryptor = encryptor(KEK_A, CryptoProvider.defaults());
+
+        assertThat(encryptor.decrypt(EncryptedRecord.fromBytes(legacy.toBytes()), CONTEXT))
+                .isEqualTo(PLAINTEXT);
+        assertThat(encryptor.needsRewrap(legacy)).isTrue();
+        EncryptedRecord moved = encryptor.rewrap(legacy, CONTEXT);
+        assertThat(moved.kekId()).isEqualTo(ConfiguredKeyEncryptionKeys.keyId(kek));
+        assertThat(moved.wrappedDek()).hasSize(AesKeyWrap.WRAPPED_LENGTH);
+        assertThat(moved.ciphertextAndTag()).isEqualTo(legacy.ciphertextAndTag());
+        assertThat(encryptor.needsRewrap(moved)).isFalse();
+        assertThat(encryptor.decrypt(moved, CONTEXT)).isEqualTo(PLAINTEXT);
+        RecordContext other = new RecordContext(CONTEXT.table(), CONTEXT.recordId(), CONTEXT.version() + 1);
+        assertThatThrownBy(() -> encryptor.decrypt(legacy, other)).hasMessage("decryption failed");
+    }
+
+    @Test
+    void decryptWhenFormat1WrapUnderFormat2IdOrTheReverseThenRejected() {
+        byte[] kek = StrictBase64.decode(KEK_A);
+        AtRestEncryptor encryptor = encryptor(KEK_A, CryptoProvider.defaults());
+        EncryptedRecord legacy = legacyRecord(kek, PLAINTEXT, CONTEXT);
+        EncryptedRecord current = encryptor.encrypt(PLAINTEXT, CONTEXT);
+
+        assertThatThrownBy(() -> encryptor.decrypt(
+                        new EncryptedRecord(
+                                current.kekId(), legacy.wrappedDek(), legacy.iv(), legacy.ciphertextAndTag()),
+                        CONTEXT))
+                .hasMessage("decryption failed");
+        assertThatThrownBy(() -> encryptor.decrypt(
+                        new EncryptedRecord(
+                                legacy.kekId(), current.wrappedDek(), current.iv(), current.ciphertextAndTag()),
+                        CONTEXT))
+                .hasMessage("decryption failed");
+    }
+
+    /** A record as versions before AES-KW wrote it: DEK wrapped with AES-256-GCM under the raw KEK. */
+    static EncryptedRecord legacyRecord(byte[] kek, byte[] plaintext, RecordContext context) {
+        byte[] dek = random();
+        byte[] aad = context.associatedData();
+        AesGcm.Sealed body = AesGcm.create(dek, CryptoProvider.jdk()).encrypt(plaintext, aad);
+        String kekId = ConfiguredKeyEncryptionKeys.legacyKeyId(kek);
+        AesGcm.Sealed wrap = AesGcm.create(kek, CryptoProvider.jdk())
+                .encrypt(
+                        dek,
+                        Pae.encode(
+                                "e2ee-kek-wrap-v1".getBytes(StandardCharsets.UTF_8),
+                                kekId.getBytes(StandardCharsets.UTF_8),
+                                aad));
+        byte[] wrapped = new byte[60];
+        System.arraycopy(wrap.iv(), 0, wrapped, 0, 12);
+        System.arraycopy(wrap.ciphertextAndTag(), 0, wrapped, 12, 48);
+        return new EncryptedRecord(kekId, wrapped, body.iv(), body.ciphertextAndTag());
     }
 
     private static byte[] random() {

@@ -7,13 +7,14 @@ import dev.e2ee.vault.envelope.EnvelopeExceptions.TooManySecretFailuresException
 import dev.e2ee.vault.prompt.Prompt;
 import dev.e2ee.vault.prompt.PromptAccess;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Opens a prompt for sealing: refuses while the prompt's failed-attempt limit is reached, then checks visibility
- * and the secret (constant time) and answers every refusal the same way, counting it against the prompt.
+ * Opens a prompt for sealing. A caller who may not see the prompt (or it does not exist) gets the same refusal as
+ * a wrong secret and counts nothing, so nobody can lock an owner out of a prompt they cannot see. For a visible
+ * prompt one attempt is reserved against its limit before the secret is checked (constant time) and given back
+ * when it was right, so concurrent guesses cannot exceed the limit.
  */
 @Component
 class SecretGate {
@@ -29,17 +30,16 @@ class SecretGate {
     }
 
     Prompt unlock(UUID promptId, String secret, E2eePrincipal principal) {
-        Duration blocked = failures.blockedFor(promptId);
+        Prompt prompt = prompts.findVisible(promptId, principal)
+                .orElseThrow(() -> new SecretRejectedException("prompt_not_visible"));
+        Duration blocked = failures.reserve(promptId);
         if (!blocked.isZero()) {
             throw new TooManySecretFailuresException(blocked);
         }
-        Optional<Prompt> prompt = prompts.findVisible(promptId, principal);
-        boolean matches = prompt.map(p -> verifier.matches(promptId, secret, p.getSecretVerifier()))
-                .orElse(false);
-        if (!matches) {
-            failures.recordFailure(promptId);
-            throw new SecretRejectedException(prompt.isPresent() ? "wrong_secret" : "prompt_not_visible");
+        if (!verifier.matches(promptId, secret, prompt.getSecretVerifier())) {
+            throw new SecretRejectedException("wrong_secret");
         }
-        return prompt.get();
+        failures.release(promptId);
+        return prompt;
     }
 }

@@ -38,12 +38,19 @@ class KeyController {
     private final KeyService keys;
     private final KeyMetadataStore metadata;
     private final KekRewrapService rewrap;
+    private final SearchIndexRebuildService searchIndex;
     private final SigningKeyRotation rotation;
 
-    KeyController(KeyService keys, KeyMetadataStore metadata, KekRewrapService rewrap, SigningKeyRotation rotation) {
+    KeyController(
+            KeyService keys,
+            KeyMetadataStore metadata,
+            KekRewrapService rewrap,
+            SearchIndexRebuildService searchIndex,
+            SigningKeyRotation rotation) {
         this.keys = keys;
         this.metadata = metadata;
         this.rewrap = rewrap;
+        this.searchIndex = searchIndex;
         this.rotation = rotation;
     }
 
@@ -93,6 +100,16 @@ class KeyController {
             @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int batchSize,
             @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int maxBatches) {
         return rewrap.run(batchSize, maxBatches);
+    }
+
+    @PostMapping("/blind-index/rebuild")
+    @Operation(
+            summary = "Admin: rebuild search tokens written under the shared blind-index key as per-owner tokens, in"
+                    + " batches; reports progress")
+    SearchIndexRebuildService.Progress rebuildSearchIndex(
+            @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int batchSize,
+            @RequestParam(defaultValue = "10") @Min(1) @Max(1000) int maxBatches) {
+        return searchIndex.run(batchSize, maxBatches);
     }
 
     static final class NotRotatableException extends ApiException {

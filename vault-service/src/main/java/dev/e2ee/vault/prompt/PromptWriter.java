@@ -77,7 +77,7 @@ class PromptWriter {
                 prompt.getMetadata(),
                 principal.subject(),
                 created);
-        Change tokenRows = tokens.insert(prompt.getId(), index.tokens(text));
+        Change tokenRows = tokens.insert(prompt.getId(), index.tokens(prompt.getOwner(), text));
         audit.successWith(
                 List.of(promptRow, versionRow, tokenRows),
                 "prompt.create",
@@ -110,7 +110,7 @@ class PromptWriter {
         EncryptedRecord record = cipher.seal(PromptCipher.VERSIONS, id, version, text);
         row.storeText(record.toBytes(), record.kekId());
         versions.save(row);
-        tokens.replace(prompt.getId(), index.tokens(text));
+        tokens.replace(prompt.getId(), index.tokens(prompt.getOwner(), text));
     }
 
     void removeTokens(UUID promptId) {

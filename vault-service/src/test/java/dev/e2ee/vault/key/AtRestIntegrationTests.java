@@ -2,7 +2,9 @@ package dev.e2ee.vault.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.crypto.AesGcm;
 import dev.e2ee.crypto.CryptoProvider;
+import dev.e2ee.crypto.Pae;
 import dev.e2ee.crypto.SecretVerifier;
 import dev.e2ee.crypto.StrictBase64;
 import dev.e2ee.crypto.atrest.AtRestEncryptor;
@@ -22,6 +24,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 
 class AtRestIntegrationTests extends VaultIntegrationTest {
@@ -109,14 +112,62 @@ class AtRestIntegrationTests extends VaultIntegrationTest {
                 .isEqualTo(201);
     }
 
+    @Test
+    void kekRewrapWhenRowsHaveFormat1GcmWrapsThenMovedToAesKeyWrapAndStillReadable() {
+        String subject = newSubject();
+        String token = token(subject, Role.USER);
+        byte[] kek = StrictBase64.decode(KEYS.currentKek);
+        UUID id = insertPrompt(
+                subject, "wrapped the old way", "pw", (plaintext, context) -> legacyRecord(kek, plaintext, context));
+        assertThat(kekOf(id)).isEqualTo(ConfiguredKeyEncryptionKeys.legacyKeyId(kek));
+        assertThat(body(get("/api/v1/prompts/" + id, token))).containsEntry("promptText", "wrapped the old way");
+
+        HttpResponse<String> rewrap =
+                post("/api/v1/keys/kek/rewrap?batchSize=50&maxBatches=100", adminToken(), Map.of());
+
+        assertThat(body(rewrap)).containsEntry("remaining", 0).containsEntry("complete", true);
+        assertThat(kekOf(id)).isEqualTo(ConfiguredKeyEncryptionKeys.keyId(kek));
+        byte[] stored = jdbc.queryForObject("SELECT encrypted_text FROM prompts WHERE id = ?", byte[].class, id);
+        assertThat(EncryptedRecord.fromBytes(stored).wrappedDek()).hasSize(40);
+        assertThat(body(get("/api/v1/prompts/" + id, token))).containsEntry("promptText", "wrapped the old way");
+        assertThat(post("/api/v1/envelopes", token, Map.of("promptId", id.toString(), "secret", "pw"))
+                        .statusCode())
+                .isEqualTo(201);
+    }
+
+    /** A record as versions before AES-KW wrote it: the DEK wrapped with AES-256-GCM under the raw KEK. */
+    private static EncryptedRecord legacyRecord(byte[] kek, byte[] plaintext, RecordContext context) {
+        byte[] dek = new byte[32];
+        new java.security.SecureRandom().nextBytes(dek);
+        byte[] aad = context.associatedData();
+        AesGcm.Sealed body = AesGcm.create(dek, CryptoProvider.jdk()).encrypt(plaintext, aad);
+        String kekId = ConfiguredKeyEncryptionKeys.legacyKeyId(kek);
+        AesGcm.Sealed wrap = AesGcm.create(kek, CryptoProvider.jdk())
+                .encrypt(
+                        dek,
+                        Pae.encode(
+                                "e2ee-kek-wrap-v1".getBytes(StandardCharsets.UTF_8),
+                                kekId.getBytes(StandardCharsets.UTF_8),
+                                aad));
+        byte[] wrapped = new byte[60];
+        System.arraycopy(wrap.iv(), 0, wrapped, 0, 12);
+        System.arraycopy(wrap.ciphertextAndTag(), 0, wrapped, 12, 48);
+        return new EncryptedRecord(kekId, wrapped, body.iv(), body.ciphertextAndTag());
+    }
+
     private UUID insertPromptUnderOldKek(String owner, String text, String secret) {
         AtRestEncryptor old =
                 AtRestEncryptor.create(ConfiguredKeyEncryptionKeys.fromConfig(KEYS.oldKek), CryptoProvider.jdk());
+        return insertPrompt(owner, text, secret, old::encrypt);
+    }
+
+    private UUID insertPrompt(
+            String owner, String text, String secret, BiFunction<byte[], RecordContext, EncryptedRecord> encrypt) {
         UUID id = UUID.randomUUID();
         UUID versionId = UUID.randomUUID();
         EncryptedRecord prompt =
-                old.encrypt(text.getBytes(StandardCharsets.UTF_8), new RecordContext("prompts", id.toString(), 1));
-        EncryptedRecord version = old.encrypt(
+                encrypt.apply(text.getBytes(StandardCharsets.UTF_8), new RecordContext("prompts", id.toString(), 1));
+        EncryptedRecord version = encrypt.apply(
                 text.getBytes(StandardCharsets.UTF_8), new RecordContext("prompt_versions", versionId.toString(), 1));
         byte[] verifier =
                 SecretVerifier.create(StrictBase64.decode(KEYS.pepper)).verifier(id, secret);
