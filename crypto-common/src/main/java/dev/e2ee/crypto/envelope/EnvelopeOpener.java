@@ -77,15 +77,7 @@ public final class EnvelopeOpener {
 
     /** Opens for {@code principal} (may be null): an envelope with an {@code audience} must name exactly it. */
     public OpenedEnvelope open(Envelope envelope, String principal) {
-        check(envelope != null && EnvelopeStructure.valid(envelope), RejectionReason.MALFORMED);
-        check(
-                Envelope.ALGORITHM.equals(envelope.algorithm())
-                        && Envelope.KEY_ALGORITHM.equals(envelope.keyAlgorithm())
-                        && Envelope.SIGNATURE_ALGORITHM.equals(envelope.signatureAlgorithm()),
-                RejectionReason.UNSUPPORTED_ALGORITHM);
-        RSAPublicKey signer = trustedSigners
-                .find(envelope.senderPrivateKeyId())
-                .orElseThrow(() -> new EnvelopeRejectedException(RejectionReason.UNKNOWN_SENDER_KEY));
+        RSAPublicKey signer = EnvelopeSignature.checkedSigner(envelope, trustedSigners);
         RSAPrivateKey receiver = decryptionKeys
                 .find(envelope.receiverPublicKeyId())
                 .orElseThrow(() -> new EnvelopeRejectedException(RejectionReason.UNKNOWN_RECEIVER_KEY));

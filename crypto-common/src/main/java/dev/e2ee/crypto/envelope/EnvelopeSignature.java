@@ -17,15 +17,7 @@ public final class EnvelopeSignature {
 
     /** @throws EnvelopeRejectedException (one generic message) when the envelope is not validly signed */
     public static void verify(Envelope envelope, KeyLookup<RSAPublicKey> trustedSigners, CryptoProvider provider) {
-        check(envelope != null && EnvelopeStructure.valid(envelope), RejectionReason.MALFORMED);
-        check(
-                Envelope.ALGORITHM.equals(envelope.algorithm())
-                        && Envelope.KEY_ALGORITHM.equals(envelope.keyAlgorithm())
-                        && Envelope.SIGNATURE_ALGORITHM.equals(envelope.signatureAlgorithm()),
-                RejectionReason.UNSUPPORTED_ALGORITHM);
-        RSAPublicKey signer = trustedSigners
-                .find(envelope.senderPrivateKeyId())
-                .orElseThrow(() -> new EnvelopeRejectedException(RejectionReason.UNKNOWN_SENDER_KEY));
+        RSAPublicKey signer = checkedSigner(envelope, trustedSigners);
         byte[] input = EnvelopeBytes.signatureInput(envelope, EnvelopeBytes.header(envelope));
         boolean valid;
         try {
@@ -34,6 +26,19 @@ public final class EnvelopeSignature {
             valid = false;
         }
         check(valid, RejectionReason.BAD_SIGNATURE);
+    }
+
+    /** The first steps of SPEC §3.4, shared with {@link EnvelopeOpener}: structure, algorithm names, trusted signer. */
+    static RSAPublicKey checkedSigner(Envelope envelope, KeyLookup<RSAPublicKey> trustedSigners) {
+        check(envelope != null && EnvelopeStructure.valid(envelope), RejectionReason.MALFORMED);
+        check(
+                Envelope.ALGORITHM.equals(envelope.algorithm())
+                        && Envelope.KEY_ALGORITHM.equals(envelope.keyAlgorithm())
+                        && Envelope.SIGNATURE_ALGORITHM.equals(envelope.signatureAlgorithm()),
+                RejectionReason.UNSUPPORTED_ALGORITHM);
+        return trustedSigners
+                .find(envelope.senderPrivateKeyId())
+                .orElseThrow(() -> new EnvelopeRejectedException(RejectionReason.UNKNOWN_SENDER_KEY));
     }
 
     private static void check(boolean condition, RejectionReason reason) {
