@@ -32,7 +32,6 @@ class MetricsCardinalityIntegrationTests extends PlatformIntegrationTest {
         added.removeAll(before);
         assertThat(added).as("series added by 300 more invented methods").isEmpty();
         assertThat(methodTags(after)).isSubsetOf(KNOWN);
-        assertThat(after).as("series in /metrics").hasSizeLessThan(2_000);
     }
 
     private void sendRandomMethods(int count) throws Exception {
