@@ -27,6 +27,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
  * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
  * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
+ * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the
+ * backlog the prompt-response service bounds.
  */
 @Component
 class AuditStreamConsumer {
@@ -35,15 +37,21 @@ class AuditStreamConsumer {
 
     private final StringRedisTemplate redis;
     private final AuditEventRecorder recorder;
+    private final AuditStreamTrimmer trimmer;
     private final AuditStreamProperties properties;
     private final JsonMapper json;
     private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
     private volatile boolean groupReady;
 
     AuditStreamConsumer(
-            StringRedisTemplate redis, AuditEventRecorder recorder, AuditStreamProperties properties, JsonMapper json) {
+            StringRedisTemplate redis,
+            AuditEventRecorder recorder,
+            AuditStreamTrimmer trimmer,
+            AuditStreamProperties properties,
+            JsonMapper json) {
         this.redis = redis;
         this.recorder = recorder;
+        this.trimmer = trimmer;
         this.properties = properties;
         this.json = json;
     }
@@ -59,6 +67,7 @@ class AuditStreamConsumer {
             while (consumeNew() == properties.batchSize()) {
                 // drain the backlog
             }
+            trimmer.trimAcknowledged();
         } catch (DataAccessException e) {
             log.warn(
                     "audit stream: {} unavailable ({})",
