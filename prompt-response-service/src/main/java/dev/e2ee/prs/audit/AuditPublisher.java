@@ -22,9 +22,14 @@ public class AuditPublisher {
 
     private static final Logger log = LoggerFactory.getLogger(AuditPublisher.class);
 
-    /** KEYS[1] stream; ARGV: max backlog, event JSON. The entry id, or nil (nothing written) at the limit. */
+    /**
+     * KEYS[1] stream; ARGV: max backlog, event JSON, the vault's consumer group. Creates a missing stream together with
+     * the group (Redis came back empty). The entry id, or nil (nothing written) at the backlog limit.
+     */
     private static final RedisScript<String> ADD_WITHIN_BACKLOG = RedisScript.of(
-            "if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end"
+            "if redis.call('EXISTS', KEYS[1]) == 0 then"
+                    + " redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[3], '0', 'MKSTREAM') end"
+                    + " if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end"
                     + " return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2])",
             String.class);
 
@@ -55,7 +60,11 @@ public class AuditPublisher {
         String id;
         try {
             id = redis.execute(
-                    ADD_WITHIN_BACKLOG, List.of(properties.stream()), Long.toString(properties.maxBacklog()), payload);
+                    ADD_WITHIN_BACKLOG,
+                    List.of(properties.stream()),
+                    Long.toString(properties.maxBacklog()),
+                    payload,
+                    properties.consumerGroup());
         } catch (DataAccessException e) {
             log.error(
                     "Audit event {} ({}) could not be written: {}", complete.eventId(), complete.type(), e.toString());

@@ -56,6 +56,21 @@ class AuditBacklogIntegrationTests extends IntegrationTestBase {
         redis.delete(STREAM);
     }
 
+    @Test
+    void publishWhenRedisLostTheStreamThenStreamRecreatedWithTheVaultsGroup() {
+        redis.delete(STREAM);
+
+        assertThat(decrypt(TestKeys.get().seal("after an empty Redis"), userToken("bob-" + UUID.randomUUID()))
+                        .statusCode())
+                .isEqualTo(200);
+
+        assertThat(redis.opsForStream().groups(STREAM))
+                .extracting(group -> group.groupName())
+                .as("the vault's group exists, so the event is delivered whenever the vault polls")
+                .containsExactly("vault");
+        redis.delete(STREAM);
+    }
+
     private HttpResponse<String> decrypt(dev.e2ee.crypto.envelope.Envelope envelope, String token) {
         return post("/api/v1/envelopes/decrypt", token, "{\"envelope\":" + TestKeys.json(envelope) + "}");
     }

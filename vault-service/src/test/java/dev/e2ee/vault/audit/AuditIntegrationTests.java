@@ -135,6 +135,31 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     }
 
     @Test
+    void auditStreamWhenRedisLostTheStreamAndGroupThenGroupRecreatedAndNewEventsRecorded() {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> redis.hasKey(AUDIT_STREAM)
+                        && !redis.opsForStream().groups(AUDIT_STREAM).isEmpty());
+        redis.delete(AUDIT_STREAM);
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("type", "prompt.process");
+        event.put("principal", "prompt-user");
+        event.put("outcome", "success");
+        event.put("timestamp", Instant.now().toString());
+
+        add(json.writeValueAsString(event));
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId))
+                        .as("event written after Redis lost the consumer group")
+                        .isEqualTo(1));
+    }
+
+    @Test
     void trimmerWhenEntriesPendingOrUndeliveredThenKeepsThemAndDeletesOnlyAcknowledged() {
         String key = "e2ee:audit:events:trim-" + UUID.randomUUID();
         AuditStreamTrimmer trimmer = new AuditStreamTrimmer(
