@@ -2,6 +2,7 @@ package dev.e2ee.prs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.prs.audit.AuthFailureAuditor;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.DataType;
 import org.springframework.data.redis.core.Cursor;
@@ -21,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  */
 class RedisPlaintextScanIntegrationTests extends IntegrationTestBase {
 
+    @Autowired
+    AuthFailureAuditor authFailures;
+
     @Test
     void redisWhenAllFlowsRanThenNoPlaintextPromptOrResponseAnywhere() {
         String marker = "PLAINTEXT-MARKER-" + UUID.randomUUID();
@@ -29,6 +34,7 @@ class RedisPlaintextScanIntegrationTests extends IntegrationTestBase {
         // scan quick on a shared Redis whose streams hold many entries (a benchmark's audit stream reached 1M).
         String since = (System.currentTimeMillis() - 60_000) + "-0";
         runAllFlows(marker);
+        authFailures.flushAll();
 
         List<String> offending = new ArrayList<>();
         int scanned = 0;

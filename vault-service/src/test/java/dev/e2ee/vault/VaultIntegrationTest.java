@@ -68,6 +68,9 @@ public abstract class VaultIntegrationTest {
         // all suites on this machine share Redis and 127.0.0.1: only the envelope rule (10/min) stays at its
         // production value, and tests exercise it with a random principal
         registry.add("e2ee.rate-limit.requests-per-minute", () -> "100000");
+        // the failed-authentication limit likewise; a test class that exercises it sets
+        // e2ee.test.auth-failures-per-minute
+        registry.add("e2ee.rate-limit.auth-failures-per-minute", () -> "${e2ee.test.auth-failures-per-minute:100000}");
     }
 
     protected static String random() {

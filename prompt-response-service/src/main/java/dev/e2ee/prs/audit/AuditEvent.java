@@ -20,7 +20,8 @@ public record AuditEvent(
         String clientAddress,
         String outcome,
         String reason,
-        String timestamp) {
+        String timestamp,
+        Long count) {
 
     public static final String ENVELOPE_DECRYPT = "envelope.decrypt";
     public static final String ENVELOPE_DECRYPT_FAILED = "envelope.decrypt_failed";
@@ -33,17 +34,28 @@ public record AuditEvent(
 
     /** A successful event of this type by this principal, now. */
     public static AuditEvent success(String type, String principal) {
-        return new AuditEvent(UUID.randomUUID(), type, principal, null, null, null, null, "success", null, now());
+        return new AuditEvent(UUID.randomUUID(), type, principal, null, null, null, null, "success", null, now(), null);
     }
 
     /** A failed event of this type by this principal, now, with a short machine-readable reason. */
     public static AuditEvent failure(String type, String principal, String reason) {
-        return new AuditEvent(UUID.randomUUID(), type, principal, null, null, null, null, "failure", reason, now());
+        return new AuditEvent(
+                UUID.randomUUID(), type, principal, null, null, null, null, "failure", reason, now(), null);
     }
 
     public AuditEvent withEnvelope(UUID envelope, UUID prompt) {
         return new AuditEvent(
-                eventId, type, principal, envelope, prompt, requestId, clientAddress, outcome, reason, timestamp);
+                eventId,
+                type,
+                principal,
+                envelope,
+                prompt,
+                requestId,
+                clientAddress,
+                outcome,
+                reason,
+                timestamp,
+                count);
     }
 
     public AuditEvent withPrompt(UUID prompt) {
@@ -52,12 +64,38 @@ public record AuditEvent(
 
     public AuditEvent withReason(String why) {
         return new AuditEvent(
-                eventId, type, principal, envelopeId, promptId, requestId, clientAddress, outcome, why, timestamp);
+                eventId,
+                type,
+                principal,
+                envelopeId,
+                promptId,
+                requestId,
+                clientAddress,
+                outcome,
+                why,
+                timestamp,
+                count);
     }
 
     public AuditEvent withRequest(String request, String client) {
         return new AuditEvent(
-                eventId, type, principal, envelopeId, promptId, request, client, outcome, reason, timestamp);
+                eventId, type, principal, envelopeId, promptId, request, client, outcome, reason, timestamp, count);
+    }
+
+    /** This event standing for {@code occurrences} of the same failure (aggregated {@code auth.failed}), at {@code at}. */
+    public AuditEvent aggregated(long occurrences, java.time.Instant at) {
+        return new AuditEvent(
+                eventId,
+                type,
+                principal,
+                envelopeId,
+                promptId,
+                requestId,
+                clientAddress,
+                outcome,
+                reason,
+                at.truncatedTo(ChronoUnit.MILLIS).toString(),
+                occurrences);
     }
 
     private static String now() {

@@ -4,10 +4,15 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code e2ee.audit.*}: the stream the vault consumes and its approximate maximum length (oldest entries are
- * trimmed beyond it, so keep it well above what the vault may lag behind).
+ * {@code e2ee.audit.*}: the stream the vault consumes. Nothing is ever trimmed here: the vault deletes the entries it
+ * has acknowledged, so the stream's length is the backlog the vault has not recorded yet. While that backlog is at
+ * {@code maxBacklog} (the vault is down, lagging, or its consumer group was lost), publishing fails and the audited
+ * operation answers 503 instead of dropping events ({@code AUDIT_MAX_BACKLOG}). When the stream does not exist
+ * (first start, or Redis came back empty) it is created together with the vault's {@code consumerGroup} (at id 0),
+ * so every event written from then on is delivered to the vault, whenever it polls.
  */
 @ConfigurationProperties("e2ee.audit")
 public record AuditProperties(
         @DefaultValue("e2ee:audit:events") String stream,
-        @DefaultValue("1000000") long maxLength) {}
+        @DefaultValue("100000") long maxBacklog,
+        @DefaultValue("vault") String consumerGroup) {}

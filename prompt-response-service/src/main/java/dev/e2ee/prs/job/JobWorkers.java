@@ -13,7 +13,8 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The worker threads of this instance: each reads new jobs from the consumer group and, every
+ * The worker threads of this instance: each (re)creates the consumer group when it starts and after any failed
+ * Redis call (so a Redis that came back empty is set up again), reads new jobs from the consumer group and, every
  * {@code reclaimInterval}, one of them takes over jobs left unacknowledged by a dead consumer. Stopping (graceful
  * shutdown) stops reading, lets running jobs finish for up to {@code shutdownWait} and leaves everything else
  * pending in the group for the other instances.
@@ -91,6 +92,9 @@ class JobWorkers implements SmartLifecycle {
                     worker.handle(delivery);
                 }
             } catch (RuntimeException e) {
+                // Redis may have come back empty (restart without persistence, failover, flush): the group is gone
+                // and every read fails with NOGROUP until it is created again, so re-create it before the next read
+                groupReady = false;
                 if (!JobWorker.isTransient(e)) {
                     log.error("Job worker {} failed; the job stays pending", consumer, e);
                 } else {

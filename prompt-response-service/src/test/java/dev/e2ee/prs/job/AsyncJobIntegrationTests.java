@@ -38,6 +38,22 @@ class AsyncJobIntegrationTests extends IntegrationTestBase {
     }
 
     @Test
+    void asyncWhenRedisLostTheJobStreamAndItsGroupThenGroupRecreatedAndJobCompletes() {
+        String alice = userToken("alice");
+        String text = "after an empty Redis " + UUID.randomUUID();
+        redis.delete(properties.stream());
+
+        HttpResponse<String> accepted = post(
+                "/api/v1/prompts/process", alice, "{\"promptText\":\"" + text + "\",\"options\":{\"async\":true}}");
+
+        assertThat(accepted.statusCode()).isEqualTo(202);
+        String location = accepted.headers().firstValue("Location").orElseThrow();
+        HttpResponse<String> done = awaitResponse(location, alice, r -> r.statusCode() != 202);
+        assertThat(done.statusCode()).as("job still pending: %s", done.body()).isEqualTo(200);
+        assertThat(json(done).at("/response/result").asString()).isEqualTo("Processed: " + text);
+    }
+
+    @Test
     void asyncWhenRequestedThenAcceptedAndLaterDoneForOwnerOnly() {
         String alice = userToken("alice");
         String text = "async " + UUID.randomUUID();

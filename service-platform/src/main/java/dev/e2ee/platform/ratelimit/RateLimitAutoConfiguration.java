@@ -1,5 +1,6 @@
 package dev.e2ee.platform.ratelimit;
 
+import dev.e2ee.platform.security.AuthenticationFailureThrottle;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
@@ -7,6 +8,7 @@ import java.time.Clock;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -39,6 +41,15 @@ public class RateLimitAutoConfiguration {
             RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
         return http ->
                 http.addFilterBefore(new RateLimitFilter(limiter, properties, problems), AuthorizationFilter.class);
+    }
+
+    @Bean
+    @ConditionalOnBean(RateLimiter.class)
+    @ConditionalOnMissingBean(AuthenticationFailureThrottle.class)
+    @ConditionalOnExpression("${e2ee.rate-limit.auth-failures-per-minute:20} > 0")
+    AuthenticationFailureThrottle e2eeAuthenticationFailureThrottle(
+            RateLimiter limiter, RateLimitProperties properties) {
+        return new AuthenticationFailureLimiter(limiter, properties.authFailuresPerMinute());
     }
 
     @Bean

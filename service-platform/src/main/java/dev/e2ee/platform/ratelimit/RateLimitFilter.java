@@ -104,7 +104,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
             return "user:" + safe(principal.get().subject());
         }
         String address = RequestContext.of(request).clientAddress();
-        return "ip:" + safe(address != null ? address : request.getRemoteAddr());
+        return addressKey(address != null ? address : request.getRemoteAddr());
+    }
+
+    /** The limiter key of a client address (the same key for the request limit and the failed-auth limit). */
+    static String addressKey(String address) {
+        return "ip:" + safe(address == null ? "unknown" : address);
     }
 
     /** Plain ids stay readable; anything else (braces, long or odd values) becomes a digest. */

@@ -15,6 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param excludedPaths path patterns never limited (probes and scraping)
  * @param redisRetryAfter after a Redis failure, how long to use the per-instance fallback before trying Redis again
  * @param localMaxEntries bound of the per-instance fallback's counter map
+ * @param authFailuresPerMinute failed authentications (401s) per client address and minute; beyond it the address
+ *     gets 429 with {@code Retry-After} and nothing is audited ({@code RATE_LIMIT_AUTH_FAILURES_PER_MINUTE}; 0 = off)
  */
 @ConfigurationProperties("e2ee.rate-limit")
 public record RateLimitProperties(
@@ -26,7 +28,8 @@ public record RateLimitProperties(
         List<String> excludedPaths,
 
         @DefaultValue("5s") Duration redisRetryAfter,
-        @DefaultValue("10000") int localMaxEntries) {
+        @DefaultValue("10000") int localMaxEntries,
+        @DefaultValue("20") int authFailuresPerMinute) {
 
     public RateLimitProperties {
         rules = rules == null ? List.of() : List.copyOf(rules);

@@ -69,8 +69,10 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     ProblemAuthenticationEntryPoint e2eeAuthenticationEntryPoint(
-            ProblemWriter writer, ApplicationEventPublisher events) {
-        return new ProblemAuthenticationEntryPoint(writer, events);
+            ProblemWriter writer,
+            ApplicationEventPublisher events,
+            ObjectProvider<AuthenticationFailureThrottle> throttle) {
+        return new ProblemAuthenticationEntryPoint(writer, events, throttle);
     }
 
     @Bean

@@ -36,6 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "e2ee.rate-limit.requests-per-minute=100000",
+            "e2ee.rate-limit.auth-failures-per-minute=100000",
             "e2ee.rate-limit.rules[0].name=limited",
             "e2ee.rate-limit.rules[0].method=POST",
             "e2ee.rate-limit.rules[0].path=/api/v1/limited",

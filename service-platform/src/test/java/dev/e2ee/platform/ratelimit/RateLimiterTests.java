@@ -94,7 +94,7 @@ class RateLimiterTests {
     }
 
     private static RateLimitProperties properties() {
-        return new RateLimitProperties(true, 100, List.of(), List.of(), Duration.ofSeconds(5), 1000);
+        return new RateLimitProperties(true, 100, List.of(), List.of(), Duration.ofSeconds(5), 1000, 20);
     }
 
     static final class MutableClock extends Clock {

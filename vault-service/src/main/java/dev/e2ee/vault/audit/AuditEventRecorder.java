@@ -36,15 +36,23 @@ class AuditEventRecorder {
                         ? event.envelopeId().toString()
                         : event.promptId() != null ? event.promptId().toString() : null,
                 cut(event.reason(), 128),
-                json.writeValueAsString(
-                        event.promptId() == null
-                                ? java.util.Map.of()
-                                : java.util.Map.of("promptId", event.promptId().toString())),
+                json.writeValueAsString(details(event)),
                 "prompt-response-service"));
         if (inserted && event.isDecryption()) {
             decryptions.forEach(sink -> sink.record(event));
         }
         return inserted;
+    }
+
+    private static java.util.Map<String, Object> details(AuditStreamEvent event) {
+        java.util.Map<String, Object> details = new java.util.LinkedHashMap<>();
+        if (event.promptId() != null) {
+            details.put("promptId", event.promptId().toString());
+        }
+        if (event.count() != null) {
+            details.put("count", event.count());
+        }
+        return details;
     }
 
     private static String cut(String value, int max) {

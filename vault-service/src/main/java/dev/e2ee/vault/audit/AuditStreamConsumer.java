@@ -27,6 +27,10 @@ import tools.jackson.databind.json.JsonMapper;
  * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
  * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
  * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
+ * The group is created (at id 0, with the stream) at the first poll and again after any failed Redis call, so a
+ * Redis that came back empty is set up again and every entry written since is consumed.
+ * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the
+ * backlog the prompt-response service bounds.
  */
 @Component
 class AuditStreamConsumer {
@@ -35,15 +39,21 @@ class AuditStreamConsumer {
 
     private final StringRedisTemplate redis;
     private final AuditEventRecorder recorder;
+    private final AuditStreamTrimmer trimmer;
     private final AuditStreamProperties properties;
     private final JsonMapper json;
     private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
     private volatile boolean groupReady;
 
     AuditStreamConsumer(
-            StringRedisTemplate redis, AuditEventRecorder recorder, AuditStreamProperties properties, JsonMapper json) {
+            StringRedisTemplate redis,
+            AuditEventRecorder recorder,
+            AuditStreamTrimmer trimmer,
+            AuditStreamProperties properties,
+            JsonMapper json) {
         this.redis = redis;
         this.recorder = recorder;
+        this.trimmer = trimmer;
         this.properties = properties;
         this.json = json;
     }
@@ -59,7 +69,11 @@ class AuditStreamConsumer {
             while (consumeNew() == properties.batchSize()) {
                 // drain the backlog
             }
+            trimmer.trimAcknowledged();
         } catch (DataAccessException e) {
+            // Redis may have come back empty (restart without persistence, failover, flush): the group is gone and
+            // every read fails with NOGROUP until it is created again, so re-create it at the next poll
+            groupReady = false;
             log.warn(
                     "audit stream: {} unavailable ({})",
                     properties.key(),

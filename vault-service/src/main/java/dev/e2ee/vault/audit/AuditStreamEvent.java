@@ -16,7 +16,8 @@ public record AuditStreamEvent(
         String clientAddress,
         String outcome,
         String reason,
-        Instant timestamp) {
+        Instant timestamp,
+        Long count) {
 
     boolean valid() {
         return eventId != null

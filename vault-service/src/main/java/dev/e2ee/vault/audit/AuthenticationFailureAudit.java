@@ -1,21 +1,38 @@
 package dev.e2ee.vault.audit;
 
 import dev.e2ee.platform.security.AuthenticationFailedEvent;
+import dev.e2ee.platform.security.AuthenticationFailureTally;
 import dev.e2ee.vault.TimeOrderedIds;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Records every 401 the platform answers (and every refused token exchange) as an audit row. */
+/**
+ * Records the platform's 401s (and refused token exchanges) aggregated: at most one {@code auth.failed} row per
+ * client address and minute, written once the minute is over, with the first failure's request id and
+ * {@code details.count} / {@code details.reasons}. A flood of bad credentials therefore cannot grow the append-only
+ * audit log faster than its number of sources.
+ */
 @Component
 class AuthenticationFailureAudit {
+
+    private static final Logger log = LoggerFactory.getLogger(AuthenticationFailureAudit.class);
+    private static final int MAX_SOURCES_PER_MINUTE = 10_000;
 
     private final AuditRecorder recorder;
     private final JsonMapper json;
     private final Clock clock;
+    private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
     AuthenticationFailureAudit(AuditRecorder recorder, JsonMapper json, ObjectProvider<Clock> clock) {
         this.recorder = recorder;
@@ -25,22 +42,56 @@ class AuthenticationFailureAudit {
 
     @EventListener
     void on(AuthenticationFailedEvent event) {
-        recorder.insert(new AuditRow(
+        tally.add(event, Instant.now(clock));
+    }
+
+    /** Writes the rows of the minutes that are over. */
+    @Scheduled(fixedDelayString = "${e2ee.vault.audit.auth-failure-flush-interval:10s}", initialDelayString = "10s")
+    void flushEnded() {
+        flush(false);
+    }
+
+    /** Writes every row now, including the current minute's (shutdown, tests). */
+    @PreDestroy
+    void flushAll() {
+        flush(true);
+    }
+
+    private void flush(boolean all) {
+        for (AuthenticationFailureTally.Summary summary : tally.drain(Instant.now(clock), all)) {
+            try {
+                recorder.insert(row(summary));
+            } catch (DataAccessException e) {
+                tally.restore(summary);
+                log.warn(
+                        "auth.failed audit rows not written ({}); retrying",
+                        e.getClass().getSimpleName());
+                return;
+            }
+        }
+    }
+
+    private AuditRow row(AuthenticationFailureTally.Summary summary) {
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("count", summary.count());
+        details.put("reasons", summary.reasons());
+        details.put("minute", summary.minute().toString());
+        return new AuditRow(
                 TimeOrderedIds.next(),
-                Instant.now(clock),
+                summary.firstAt(),
                 "auth.failed",
                 AuditOutcome.FAILURE,
                 null,
-                event.requestId(),
-                event.clientAddress(),
+                summary.firstRequestId(),
+                truncate(summary.clientAddress(), 64),
                 "http",
-                truncate(event.method() + " " + event.path()),
-                event.reason(),
-                json.writeValueAsString(java.util.Map.of()),
-                "vault"));
+                truncate(summary.method() + " " + summary.path(), 128),
+                summary.mainReason(),
+                json.writeValueAsString(details),
+                "vault");
     }
 
-    private static String truncate(String value) {
-        return value.length() > 128 ? value.substring(0, 128) : value;
+    private static String truncate(String value, int max) {
+        return value.length() > max ? value.substring(0, max) : value;
     }
 }

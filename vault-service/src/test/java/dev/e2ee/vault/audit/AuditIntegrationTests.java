@@ -17,7 +17,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 
@@ -28,6 +34,9 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     AuditChainSealer sealer;
+
+    @Autowired
+    AuthenticationFailureAudit authenticationFailures;
 
     @Test
     void operationsWhenPerformedThenRowsWithPrincipalRequestIdClientAndOutcome() {
@@ -86,17 +95,103 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
     @Test
     void authenticationFailureWhenBadTokenThenAuditRow() {
+        authenticationFailures.flushAll();
         String requestId = "auth-fail-" + UUID.randomUUID();
         send(request("/api/v1/prompts", "not-a-token")
                 .header("X-Request-ID", requestId)
                 .GET());
+        authenticationFailures.flushAll();
 
-        assertThat(jdbc.queryForList("SELECT action, outcome, reason FROM audit_logs WHERE request_id = ?", requestId))
+        assertThat(jdbc.queryForList(
+                        "SELECT action, outcome, reason, details->>'count' AS count FROM audit_logs WHERE request_id = ?",
+                        requestId))
                 .singleElement()
                 .satisfies(r -> assertThat(r)
                         .containsEntry("action", "auth.failed")
                         .containsEntry("outcome", "failure")
-                        .containsEntry("reason", "invalid_token"));
+                        .containsEntry("reason", "invalid_token")
+                        .containsEntry("count", "1"));
+    }
+
+    @Test
+    void auditStreamWhenEventConsumedThenEntryDeletedFromStream() {
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("type", "prompt.process");
+        event.put("principal", "prompt-user");
+        event.put("outcome", "success");
+        event.put("timestamp", Instant.now().toString());
+        RecordId id = add(json.writeValueAsString(event));
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(
+                                redis.opsForStream().range(AUDIT_STREAM, Range.closed(id.getValue(), id.getValue())))
+                        .as("acknowledged entry %s still in the stream", id)
+                        .isEmpty());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void auditStreamWhenRedisLostTheStreamAndGroupThenGroupRecreatedAndNewEventsRecorded() {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .until(() -> redis.hasKey(AUDIT_STREAM)
+                        && !redis.opsForStream().groups(AUDIT_STREAM).isEmpty());
+        redis.delete(AUDIT_STREAM);
+        String eventId = UUID.randomUUID().toString();
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", eventId);
+        event.put("type", "prompt.process");
+        event.put("principal", "prompt-user");
+        event.put("outcome", "success");
+        event.put("timestamp", Instant.now().toString());
+
+        add(json.writeValueAsString(event));
+
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(jdbc.queryForObject(
+                                "SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId))
+                        .as("event written after Redis lost the consumer group")
+                        .isEqualTo(1));
+    }
+
+    @Test
+    void trimmerWhenEntriesPendingOrUndeliveredThenKeepsThemAndDeletesOnlyAcknowledged() {
+        String key = "e2ee:audit:events:trim-" + UUID.randomUUID();
+        AuditStreamTrimmer trimmer = new AuditStreamTrimmer(
+                redis, new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1)));
+        List<RecordId> ids = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(redis.opsForStream()
+                    .add(StreamRecords.string(Map.of("event", "e" + i)).withStreamKey(key)));
+        }
+        redis.expire(key, Duration.ofHours(1));
+        assertThat(trimmer.trimAcknowledged())
+                .as("no group yet: nothing is known consumed")
+                .isZero();
+        redis.opsForStream().createGroup(key, ReadOffset.from("0"), "vault");
+        redis.opsForStream()
+                .read(
+                        Consumer.from("vault", "c1"),
+                        StreamReadOptions.empty().count(3),
+                        StreamOffset.create(key, ReadOffset.lastConsumed()));
+        redis.opsForStream().acknowledge(key, "vault", ids.get(0), ids.get(1));
+
+        assertThat(trimmer.trimAcknowledged()).isEqualTo(2);
+        assertThat(redis.opsForStream().range(key, Range.unbounded()))
+                .extracting(MapRecord::getId)
+                .containsExactly(ids.get(2), ids.get(3), ids.get(4));
+
+        redis.opsForStream().acknowledge(key, "vault", ids.get(2));
+        assertThat(trimmer.trimAcknowledged()).isEqualTo(1);
+        assertThat(redis.opsForStream().range(key, Range.unbounded()))
+                .extracting(MapRecord::getId)
+                .containsExactly(ids.get(3), ids.get(4));
+        redis.delete(key);
     }
 
     @Test
