@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Finding 14.5: bad credentials are throttled per client address before anything is audited, and aggregated. */
@@ -18,8 +19,14 @@ class AuthenticationFailureFloodIntegrationTests extends VaultIntegrationTest {
     @Autowired
     AuthenticationFailureAudit authenticationFailures;
 
+    @Autowired
+    StringRedisTemplate redis;
+
     @Test
     void badTokensWhenFloodedThen429WithRetryAfterAndAtMostAHandfulOfAuditRows() {
+        // Other suites in this JVM fail authentications from 127.0.0.1 too (with a high limit): start this minute's
+        // count for the address at zero, as a fresh client would see it.
+        redis.delete(redis.keys("e2ee:rl:*:auth-failure:*"));
         authenticationFailures.flushAll();
         long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_logs", Long.class);
         List<HttpResponse<String>> responses = new ArrayList<>();
@@ -33,8 +40,9 @@ class AuthenticationFailureFloodIntegrationTests extends VaultIntegrationTest {
                 responses.stream().filter(r -> r.statusCode() == 429).toList();
         long unauthorized =
                 responses.stream().filter(r -> r.statusCode() == 401).count();
-        assertThat(throttled).hasSizeGreaterThanOrEqualTo(380);
-        assertThat(unauthorized).isEqualTo(400 - throttled.size()).isLessThanOrEqualTo(20);
+        // 20 per address and minute; the flood may straddle a minute boundary, so at most two windows' worth.
+        assertThat(throttled).hasSizeGreaterThanOrEqualTo(360);
+        assertThat(unauthorized).isEqualTo(400 - throttled.size()).isLessThanOrEqualTo(40);
         assertThat(throttled)
                 .allSatisfy(r -> assertThat(
                                 r.headers().firstValueAsLong("Retry-After").orElse(0))
