@@ -6,6 +6,7 @@ import dev.e2ee.crypto.key.RsaKeys;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
@@ -33,8 +34,8 @@ class WycheproofRsaOaepTests {
         List<Wycheproof.Case> cases = Wycheproof.cases("rsa_oaep_2048_sha256_mgf1sha256_test.json");
         for (Wycheproof.Case c : cases) {
             assertThat(c.group().get("mgfSha").stringValue()).isEqualTo("SHA-256");
-            RSAPrivateCrtKey key =
-                    RsaKeys.parsePrivateKey(c.group().get("privateKeyPem").stringValue());
+            RSAPrivateCrtKey key = RsaKeys.parsePrivateKey(
+                    HexFormat.of().parseHex(c.group().get("privateKeyPkcs8").stringValue()));
             byte[] label = c.hex("label");
             byte[] ct = c.hex("ct");
             Object labelled = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct, label));

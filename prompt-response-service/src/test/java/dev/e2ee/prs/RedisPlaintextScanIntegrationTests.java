@@ -2,10 +2,10 @@ package dev.e2ee.prs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.platform.test.Eventually;
 import dev.e2ee.prs.audit.AuthFailureAuditor;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -98,16 +98,8 @@ class RedisPlaintextScanIntegrationTests extends IntegrationTestBase {
     }
 
     private void awaitDone(String location, String token) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Eventually.status(() -> get(location, token).statusCode(), 200);
         HttpResponse<String> response = get(location, token);
-        while (response.statusCode() == 202 && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            response = get(location, token);
-        }
         JsonNode body = json(response);
         assertThat(body.at("/response/result").asString()).endsWith("async");
     }

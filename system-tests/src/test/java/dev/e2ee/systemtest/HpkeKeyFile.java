@@ -1,5 +1,6 @@
 package dev.e2ee.systemtest;
 
+import dev.e2ee.crypto.key.RsaKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,10 +28,7 @@ final class HpkeKeyFile {
                     .getEncoded();
             String base64 = Base64.getEncoder().encodeToString(pkcs8);
             Sensitive.remember(base64.substring(base64.length() - 40));
-            Files.writeString(
-                    file,
-                    "-----BEGIN PRIVATE KEY-----\n" + base64 + "\n-----END PRIVATE KEY-----\n",
-                    StandardCharsets.US_ASCII);
+            Files.writeString(file, RsaKeys.pkcs8Pem(pkcs8), StandardCharsets.US_ASCII);
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
             return file;
         } catch (IOException e) {

@@ -110,7 +110,15 @@ public final class RsaKeys {
 
     /** PKCS#8 {@code PRIVATE KEY} PEM. */
     public static String toPem(RSAPrivateKey key) {
-        return pem("PRIVATE KEY", key.getEncoded());
+        return pkcs8Pem(key.getEncoded());
+    }
+
+    /**
+     * PKCS#8 PEM of any private key's DER encoding (what {@code openssl genpkey} writes), e.g. an X25519 key made at
+     * test or run time.
+     */
+    public static String pkcs8Pem(byte[] pkcs8Der) {
+        return pem("PRIVATE KEY", pkcs8Der);
     }
 
     /** Refuses anything but an RSA public key of at least 2048 bits with e = 65537. */

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.e2ee.crypto.ehbp.RequestOpener.OpenedRequest;
 import dev.e2ee.crypto.ehbp.RequestOpener.SealedResponse;
 import dev.e2ee.crypto.ehbp.RequestSealer.SealedRequest;
+import dev.e2ee.crypto.key.RsaKeys;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -221,10 +221,7 @@ class EhbpTests {
     @Test
     void fromPkcs8PemWhenOpensslStyleKeyThenItsPublicKeyIsPublished() throws Exception {
         var pair = KeyPairGenerator.getInstance("X25519").generateKeyPair();
-        String pem = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                        .encodeToString(pair.getPrivate().getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        String pem = RsaKeys.pkcs8Pem(pair.getPrivate().getEncoded());
         RequestOpener fromPem = RequestOpener.fromPkcs8Pem(List.of(pem));
         SealedRequest request = RequestSealer.seal(fromPem.configs().get(0), JSON);
         assertThat(fromPem.open(request.encapsulatedKeyHex(), request.body()).plaintext())

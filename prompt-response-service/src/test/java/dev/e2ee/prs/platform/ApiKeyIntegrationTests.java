@@ -8,6 +8,7 @@ import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
+import dev.e2ee.platform.test.Eventually;
 import dev.e2ee.prs.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -141,27 +142,12 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
 
         unmirror(keyId, rawKey);
 
-        assertThat(statusWithinSeconds(() -> processWithToken(token).statusCode(), 401))
+        assertThat(Eventually.status(() -> processWithToken(token).statusCode(), 401))
                 .isEqualTo(401);
     }
 
     private HttpResponse<String> processWithToken(String token) {
         return post("/api/v1/prompts/process", token, "{\"promptText\":\"token call\"}");
-    }
-
-    /** Polls (up to 10 s) until the call answers {@code expected}; returns the last status. */
-    static int statusWithinSeconds(java.util.function.IntSupplier call, int expected) {
-        int status = call.getAsInt();
-        for (int i = 0; i < 100 && status != expected; i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            status = call.getAsInt();
-        }
-        return status;
     }
 
     @Test

@@ -1,14 +1,13 @@
 package dev.e2ee.platform.it;
 
+import dev.e2ee.crypto.key.RsaKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -25,12 +24,7 @@ record HpkeKeyFiles(List<Path> files) {
                         .getEncoded();
                 Path file = Files.createTempFile("hpke-", ".pem");
                 file.toFile().deleteOnExit();
-                Files.writeString(
-                        file,
-                        "-----BEGIN PRIVATE KEY-----\n"
-                                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
-                                        .encodeToString(pkcs8)
-                                + "\n-----END PRIVATE KEY-----\n");
+                Files.writeString(file, RsaKeys.pkcs8Pem(pkcs8));
                 files.add(file);
             }
             return new HpkeKeyFiles(List.copyOf(files));

@@ -11,6 +11,7 @@ import com.nimbusds.jwt.SignedJWT;
 import dev.e2ee.platform.security.ApiKeyHash;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
+import dev.e2ee.platform.test.Eventually;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -180,7 +181,7 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         assertThat(delete("/api/v1/api-keys/" + body(created).get("id"), admin).statusCode())
                 .isEqualTo(204);
 
-        assertThat(statusWithinSeconds(() -> get("/api/v1/prompts", jwt).statusCode(), 401))
+        assertThat(Eventually.status(() -> get("/api/v1/prompts", jwt).statusCode(), 401))
                 .isEqualTo(401);
     }
 
@@ -205,21 +206,6 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         mirror.refresh();
 
         assertThat(redis.hasKey(byHash)).isFalse();
-    }
-
-    /** Polls (up to 10 s) until the call answers {@code expected}; returns the last status. */
-    private static int statusWithinSeconds(java.util.function.IntSupplier call, int expected) {
-        int status = call.getAsInt();
-        for (int i = 0; i < 100 && status != expected; i++) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-            status = call.getAsInt();
-        }
-        return status;
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.e2ee.crypto.ehbp.Ehbp;
 import dev.e2ee.crypto.ehbp.KeyConfig;
 import dev.e2ee.crypto.ehbp.RequestSealer;
 import dev.e2ee.crypto.ehbp.RequestSealer.SealedRequest;
+import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -16,7 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -91,10 +91,7 @@ class EncryptedBodiesRequiredIntegrationTests extends VaultIntegrationTest {
                     .getEncoded();
             Path file = Files.createTempFile("vault-hpke-", ".pem");
             file.toFile().deleteOnExit();
-            Files.writeString(
-                    file,
-                    "-----BEGIN PRIVATE KEY-----\n" + Base64.getEncoder().encodeToString(pkcs8)
-                            + "\n-----END PRIVATE KEY-----\n");
+            Files.writeString(file, RsaKeys.pkcs8Pem(pkcs8));
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
