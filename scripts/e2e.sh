@@ -161,7 +161,7 @@ step_envelope() {
     -d "{\"promptId\": \"$PROMPT_ID\", \"secret\": \"test\"}"
   expect "POST /api/v1/envelopes" 201 || return 1
   # The envelope is either nested or the response itself plus status: keep the wire fields only (the 15 of
-  # SPEC §3.2 and the signed audience of §3.6, which the vault always sets).
+  # docs/envelope-format.md#json-shape plus the signed audience, which the vault always sets).
   jq -c 'if .envelope then .envelope else del(.status) end | {envelope: .}' "$WORK/body" \
     > "$WORK/process-request.json" 2>/dev/null
   if jq -e '.envelope.version == 2 and (.envelope.signature | length > 0)' "$WORK/process-request.json" >/dev/null 2>&1; then

@@ -10,7 +10,7 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * AES-256-GCM with a fresh random 12-byte IV per encryption and a 128-bit tag (SPEC §3.1). Thread-safe: a new
+ * AES-256-GCM with a fresh random 12-byte IV per encryption and a 128-bit tag (docs/envelope-format.md#algorithms). Thread-safe: a new
  * {@link Cipher} is created per call. Any decryption failure is the generic {@link CryptoException}
  * {@code "decryption failed"}.
  */

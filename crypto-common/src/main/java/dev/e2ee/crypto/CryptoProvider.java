@@ -24,7 +24,7 @@ import javax.crypto.spec.PSource;
  * call; the global provider order is never changed.
  *
  * <p>{@link #defaults()} uses Amazon Corretto Crypto Provider (native, AWS-LC) for each operation it loads and
- * passes an interoperability self-test for with the exact parameters of SPEC §3.1, and the JDK providers for
+ * passes an interoperability self-test for with the exact parameters of docs/envelope-format.md#algorithms, and the JDK providers for
  * everything else. System property {@value #PROPERTY}{@code =jdk} or environment variable {@value #ENVIRONMENT}
  * {@code =jdk} forces the JDK for every operation. Nothing is logged here: services log {@link #describe()} once.
  */

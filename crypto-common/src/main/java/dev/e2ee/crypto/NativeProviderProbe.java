@@ -10,7 +10,7 @@ import java.util.Optional;
 
 /**
  * Loads Amazon Corretto Crypto Provider once and decides, per operation, whether it is used: an operation is bound to
- * ACCP only when ACCP performs it with the exact SPEC §3.1 parameters and its bytes interoperate with the JDK's in
+ * ACCP only when ACCP performs it with the exact docs/envelope-format.md#algorithms parameters and its bytes interoperate with the JDK's in
  * both directions (see {@link NativeSelfTest}); otherwise that operation falls back to the JDK provider.
  */
 final class NativeProviderProbe {

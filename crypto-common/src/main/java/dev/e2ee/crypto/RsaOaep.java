@@ -12,7 +12,7 @@ import javax.crypto.spec.PSource;
 
 /**
  * RSA-OAEP with SHA-256, MGF1-SHA-256 and an empty label, always through an explicit {@code OAEPParameterSpec}
- * (SPEC §3.1). Unwrap failures are the generic {@link CryptoException} {@code "decryption failed"}.
+ * (docs/envelope-format.md#algorithms). Unwrap failures are the generic {@link CryptoException} {@code "decryption failed"}.
  */
 public final class RsaOaep {
 
@@ -44,7 +44,7 @@ public final class RsaOaep {
         return unwrap(key, wrapped, CryptoProvider.OAEP_SHA256);
     }
 
-    /** Unwrap with another OAEP label: for the labelled Wycheproof vectors only (SPEC uses the empty label). */
+    /** Unwrap with another OAEP label: for the labelled Wycheproof vectors only (the envelope format uses the empty label). */
     byte[] unwrap(RSAPrivateKey key, byte[] wrapped, byte[] label) {
         return unwrap(
                 key,

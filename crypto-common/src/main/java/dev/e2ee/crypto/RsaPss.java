@@ -8,7 +8,7 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Objects;
 
-/** RSASSA-PSS with SHA-256, MGF1-SHA-256, salt length 32 and trailer field 1 (SPEC §3.1). */
+/** RSASSA-PSS with SHA-256, MGF1-SHA-256, salt length 32 and trailer field 1 (docs/envelope-format.md#algorithms). */
 public final class RsaPss {
 
     private static final SecureRandom RANDOM = new SecureRandom();

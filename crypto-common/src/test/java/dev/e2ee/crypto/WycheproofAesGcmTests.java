@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Wycheproof {@code aes_gcm_test.json}, every 256-bit-key group, on both provider paths. The public API accepts only
- * 12-byte IVs (SPEC §3.1), so valid vectors with other IV sizes are checked through the package-private general
+ * 12-byte IVs (docs/envelope-format.md#algorithms), so valid vectors with other IV sizes are checked through the package-private general
  * decrypt and must additionally be refused by the public one. The file has no "acceptable" cases; any that appear are
  * accepted either way but must not throw anything but {@link CryptoException}.
  */

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Wycheproof {@code rsa_oaep_2048_sha256_mgf1sha256_test.json} on both provider paths; keys are loaded from the
- * vectors' PKCS#8 PEM through {@link RsaKeys}. SPEC §3.1 fixes the empty label, so labelled valid vectors go through
+ * vectors' PKCS#8 PEM through {@link RsaKeys}. The envelope format fixes the empty label, so labelled valid vectors go through
  * the package-private labelled unwrap and must additionally be refused by the public (empty-label) unwrap. The file
  * has no "acceptable" cases. ACCP 2.5.0 supports only the empty label (a non-empty {@code PSource} raises
  * {@code InvalidAlgorithmParameterException}), so on the native path labelled vectors must be refused instead.

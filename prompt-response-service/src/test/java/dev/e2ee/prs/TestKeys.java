@@ -78,7 +78,7 @@ public final class TestKeys {
                 .seal(recipient(), new EnvelopeContent(promptId, promptText, Map.of("source", "test")), expiresAt);
     }
 
-    /** An envelope from the trusted vault key for this service, issued to {@code audience} (SPEC §3.6). */
+    /** An envelope from the trusted vault key for this service, issued to {@code audience} (docs/envelope-format.md#audience-and-lifetime). */
     public Envelope sealFor(String audience, String promptText) {
         return sealer(vault, Clock.systemUTC())
                 .seal(

@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * At-rest envelope encryption (SPEC §4): a fresh 256-bit DEK per record encrypts it with AES-256-GCM under
+ * At-rest envelope encryption (docs/envelope-format.md#at-rest-encryption): a fresh 256-bit DEK per record encrypts it with AES-256-GCM under
  * {@link RecordContext#associatedData()}; the DEK is wrapped by the current KEK, binding the same associated data.
  * One DEK encrypts exactly one record version, so no AES key ever comes near 2^32 random-IV encryptions.
  * Failures are the generic {@link CryptoException} {@code "decryption failed"}. Thread-safe.

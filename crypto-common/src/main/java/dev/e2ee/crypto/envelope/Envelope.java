@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * The wire fields of an envelope, version 2 (SPEC §3.2): 15 always, plus the optional {@code audience} (SPEC §3.6).
+ * The wire fields of an envelope, version 2 (docs/envelope-format.md#json-shape): 15 always, plus the optional {@code audience} (docs/envelope-format.md#audience-and-lifetime).
  * Binary fields are raw bytes (copied in and out); timestamps are the verbatim RFC 3339 strings that were signed;
  * {@code expiresAt} and {@code audience} may be null. No validation beyond non-null happens here:
  * {@link EnvelopeJson#parse} checks structure, {@link EnvelopeOpener} the rest.
@@ -49,7 +49,7 @@ public record Envelope(
         signature = signature.clone();
     }
 
-    /** An envelope without {@code audience} (the 10-element header of SPEC §3.3). */
+    /** An envelope without {@code audience} (the 10-element header of docs/envelope-format.md#authenticated-bytes). */
     public Envelope(
             int version,
             UUID id,

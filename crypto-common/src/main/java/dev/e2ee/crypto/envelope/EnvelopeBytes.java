@@ -5,7 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The authenticated bytes of SPEC §3.3: the PAE header (GCM associated data) and the PAE signature input. */
+/** The authenticated bytes of docs/envelope-format.md#authenticated-bytes: the PAE header (GCM associated data) and the PAE signature input. */
 final class EnvelopeBytes {
 
     static final String HEADER_DOMAIN = "e2ee-envelope-v2";
@@ -16,7 +16,7 @@ final class EnvelopeBytes {
     /**
      * {@code PAE("e2ee-envelope-v2", id, promptId, algorithm, keyAlgorithm, signatureAlgorithm, receiverPublicKeyId,
      * senderPrivateKeyId, createdAt, expiresAt)} (a null expiresAt is ""), with {@code audience} appended as the 11th
-     * element only when the envelope carries one (SPEC §3.6).
+     * element only when the envelope carries one (docs/envelope-format.md#audience-and-lifetime).
      */
     static byte[] header(Envelope envelope) {
         List<String> parts = new ArrayList<>(List.of(

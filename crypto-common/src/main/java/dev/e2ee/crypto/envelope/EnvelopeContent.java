@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 
-/** What an envelope carries confidentially: {@code {"promptId", "promptText", "metadata"}} (SPEC §3.2). */
+/** What an envelope carries confidentially: {@code {"promptId", "promptText", "metadata"}} (docs/envelope-format.md#json-shape). */
 public record EnvelopeContent(UUID promptId, String promptText, Map<String, Object> metadata) {
 
     public EnvelopeContent {

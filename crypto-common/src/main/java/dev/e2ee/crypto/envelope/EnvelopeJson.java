@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The JSON form of an envelope (SPEC §3.2). {@link #parse} is strict: exactly the 15 fields, plus the optional
+ * The JSON form of an envelope (docs/envelope-format.md#json-shape). {@link #parse} is strict: exactly the 15 fields, plus the optional
  * {@code audience} (a non-empty string when present, never null), with the right JSON types, no duplicates, canonical lower-case UUIDs, millisecond RFC 3339 UTC timestamps, strict base64, IV 12 and tag
  * 16 bytes, RSA-sized key and signature, at most 1 MiB in total; anything else is
  * {@link RejectionReason#MALFORMED}.
@@ -27,7 +27,7 @@ public final class EnvelopeJson {
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
             .build();
-    /** The 15 wire field names of SPEC §3.2, in wire order. */
+    /** The 15 wire field names of docs/envelope-format.md#json-shape, in wire order. */
     public static final List<String> FIELDS = List.of(
             "version",
             "id",
@@ -45,7 +45,7 @@ public final class EnvelopeJson {
             "authTag",
             "signature");
 
-    /** The optional field of SPEC §3.6, written after {@code expiresAt} when the envelope has one. */
+    /** The optional field of docs/envelope-format.md#audience-and-lifetime, written after {@code expiresAt} when the envelope has one. */
     public static final String AUDIENCE = "audience";
 
     private static final Set<String> FIELD_SET = Set.copyOf(FIELDS);
@@ -113,7 +113,7 @@ public final class EnvelopeJson {
         return JSON.writeValueAsString(toMap(envelope));
     }
 
-    /** The wire fields in SPEC order (binary fields base64, expiresAt possibly null, audience only when set). */
+    /** The wire fields in wire order (binary fields base64, expiresAt possibly null, audience only when set). */
     public static Map<String, Object> toMap(Envelope envelope) {
         Map<String, Object> map = new LinkedHashMap<>();
         map.put("version", envelope.version());

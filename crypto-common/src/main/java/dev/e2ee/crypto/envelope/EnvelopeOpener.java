@@ -16,8 +16,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * Opens envelopes, version 2, in the order of SPEC §3.4: structure → algorithm names → trusted keys by kid →
- * signature → audience (SPEC §3.6) → unwrap → decrypt → expiry and maximum age → promptId. Every failure is an
+ * Opens envelopes, version 2, in the order of docs/envelope-format.md#opening-rules: structure → algorithm names → trusted keys by kid →
+ * signature → audience (docs/envelope-format.md#audience-and-lifetime) → unwrap → decrypt → expiry and maximum age → promptId. Every failure is an
  * {@link EnvelopeRejectedException} with the same message; keys come only from the lookups given here, never from the
  * envelope. An envelope that carries an {@code audience} opens only for that principal. Thread-safe.
  */

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Seals envelopes, version 2 (SPEC §3): a fresh AES-256 key and IV per envelope, the PAE header as associated data,
+ * Seals envelopes, version 2 (docs/envelope-format.md): a fresh AES-256 key and IV per envelope, the PAE header as associated data,
  * the key wrapped with RSA-OAEP-256 to the recipient, everything signed with RSA-PSS by the signing keyring's primary.
  * Thread-safe.
  */
@@ -59,7 +59,7 @@ public final class EnvelopeSealer {
     /**
      * A new envelope with a fresh random id; {@code expiresAtOrNull} must be after now when given; {@code audienceOrNull}
      * (1–255 characters, no control characters) is signed into the header and names the only principal that may open
-     * it (SPEC §3.6).
+     * it (docs/envelope-format.md#audience-and-lifetime).
      */
     public Envelope seal(Recipient recipient, EnvelopeContent content, Instant expiresAtOrNull, String audienceOrNull) {
         Objects.requireNonNull(recipient, "recipient");

@@ -28,7 +28,7 @@ public final class EnvelopeSignature {
         check(valid, RejectionReason.BAD_SIGNATURE);
     }
 
-    /** The first steps of SPEC §3.4, shared with {@link EnvelopeOpener}: structure, algorithm names, trusted signer. */
+    /** The first steps of docs/envelope-format.md#opening-rules, shared with {@link EnvelopeOpener}: structure, algorithm names, trusted signer. */
     static RSAPublicKey checkedSigner(Envelope envelope, KeyLookup<RSAPublicKey> trustedSigners) {
         check(envelope != null && EnvelopeStructure.valid(envelope), RejectionReason.MALFORMED);
         check(

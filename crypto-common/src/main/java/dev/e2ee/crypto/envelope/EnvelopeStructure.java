@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.util.regex.Pattern;
 
 /**
- * Step 1 of SPEC §3.4 for an already-typed envelope: version, kid shape, timestamps, fixed sizes, and an
+ * Step 1 of docs/envelope-format.md#opening-rules for an already-typed envelope: version, kid shape, timestamps, fixed sizes, and an
  * {@code audience} (when present) of 1 to {@value #MAX_AUDIENCE_LENGTH} characters without control characters.
  */
 final class EnvelopeStructure {

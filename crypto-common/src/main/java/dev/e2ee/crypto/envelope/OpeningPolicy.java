@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.Objects;
 
 /**
- * Rules for opening (SPEC §3.4 step 5 and §3.6): {@code clockSkew} tolerated on {@code createdAt} and
+ * Rules for opening (docs/envelope-format.md#opening-rules (time) and #audience-and-lifetime): {@code clockSkew} tolerated on {@code createdAt} and
  * {@code expiresAt}; {@code maxAgeWithoutExpiry} caps the age of envelopes whose {@code expiresAt} is null;
  * {@code maxAge} caps the age of every envelope, with or without expiry (so replay markers never live longer);
  * {@code requireAudience} refuses envelopes that carry no {@code audience}.

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** SPEC §3.6: the signed {@code audience} (11th header element), the audience rules and the maximum age. */
+/** Audience and lifetime (docs/envelope-format.md#audience-and-lifetime): the signed {@code audience} (11th header element), the audience rules and the maximum age. */
 class EnvelopeAudienceTests {
 
     private static final String ALICE = "alice";
@@ -93,7 +93,8 @@ class EnvelopeAudienceTests {
         byte[] header = EnvelopeBytes.header(envelope);
         byte[] legacy = EnvelopeBytes.header(without);
 
-        // expected values computed independently (Python struct/hashlib) from the SPEC §3.3 text
+        // expected values computed independently (Python struct/hashlib) from the
+        // docs/envelope-format.md#authenticated-bytes text
         assertThat(header).hasSize(290);
         assertThat(HexFormat.of().formatHex(header, 0, 8)).isEqualTo("0b00000000000000");
         assertThat(HexFormat.of().formatHex(header, header.length - 13, header.length))

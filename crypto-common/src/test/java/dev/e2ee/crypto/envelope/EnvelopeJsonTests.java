@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** Structure (SPEC §3.4 step 1): anything but exactly the 15 well-typed fields is MALFORMED. */
+/** Structure (docs/envelope-format.md#opening-rules step 1): anything but exactly the 15 well-typed fields is MALFORMED. */
 class EnvelopeJsonTests {
 
     private static final EnvelopeFixture FIXTURE = new EnvelopeFixture(CryptoProvider.defaults());

@@ -22,7 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Every opening rule of SPEC §3.4 refuses with the same generic rejection; the reason is kept for audit. */
+/** Every opening rule of docs/envelope-format.md#opening-rules refuses with the same generic rejection; the reason is kept for audit. */
 class EnvelopeOpenerTests {
 
     private final EnvelopeFixture fixture = new EnvelopeFixture(CryptoProvider.defaults());

@@ -20,7 +20,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks a sealed envelope against SPEC §3.1–3.3 with an independent implementation written from the spec text: the
+ * Checks a sealed envelope against docs/envelope-format.md (algorithms, JSON shape, authenticated bytes) with an independent implementation written from that page: the
  * JSON is read as a plain map, PAE is rebuilt by hand, and plain JDK primitives verify, unwrap and decrypt.
  */
 class EnvelopeSpecConformanceTests {

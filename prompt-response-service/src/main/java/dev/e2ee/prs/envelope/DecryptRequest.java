@@ -11,7 +11,7 @@ import tools.jackson.databind.JsonNode;
  * from the envelope's own kids. Any other unknown field is a 400.
  */
 record DecryptRequest(
-        @NotNull @Schema(description = "The v2 envelope (SPEC §3)", implementation = Object.class)
+        @NotNull @Schema(description = "The v2 envelope issued by the vault", implementation = Object.class)
         JsonNode envelope,
 
         @Schema(hidden = true) @Deprecated String privateKeyId,

@@ -16,7 +16,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Opens an envelope with the server's own keys for the calling principal (an envelope with an {@code audience} opens
- * only for that principal, SPEC §3.6), enforces one-time use and publishes the audit event before the plaintext is
+ * only for that principal, docs/envelope-format.md#audience-and-lifetime), enforces one-time use and publishes the audit event before the plaintext is
  * handed out. Every rejection — including another principal's envelope — looks the same to the caller
  * ({@link EnvelopeRejectedProblem}) and happens before the replay claim, so it never consumes the envelope; the reason
  * goes to the audit event only, under the caller and without the rejected envelope's (unverified) ids (issue 14.5).

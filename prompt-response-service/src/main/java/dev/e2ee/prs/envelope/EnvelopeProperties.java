@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code e2ee.envelope.*} (SPEC §3.6): {@code max-age} refuses every envelope older than this (plus the clock skew),
+ * {@code e2ee.envelope.*} (docs/envelope-format.md#audience-and-lifetime): {@code max-age} refuses every envelope older than this (plus the clock skew),
  * with or without {@code expiresAt}, so replay markers never live longer; {@code require-audience} refuses envelopes
  * that carry no {@code audience} (default false: third-party sealers' envelopes still open).
  */

@@ -7,7 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Component;
 
 /**
- * SPEC §11 metrics of envelope opening: {@code envelopes_decrypted_total{success}} and
+ * Metrics of envelope opening (docs/architecture.md#metrics): {@code envelopes_decrypted_total{success}} and
  * {@code decryption_duration_seconds{algorithm}} (verification, unwrap and decryption).
  */
 @Component

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
  * leaves as the response) or {@code promptText} (with an optional {@code promptId}), never both.
  */
 record ProcessRequest(
-        @Schema(description = "A v2 envelope (SPEC §3)", implementation = Object.class)
+        @Schema(description = "A v2 envelope issued by the vault", implementation = Object.class)
         JsonNode envelope,
 
         UUID promptId,

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
-/** SPEC §3.6 at the receiver: an envelope with an audience opens only for that principal (issue 14.4). */
+/** Audience and lifetime at the receiver (docs/envelope-format.md#audience-and-lifetime): an envelope with an audience opens only for that principal (issue 14.4). */
 class EnvelopeAudienceIntegrationTests extends IntegrationTestBase {
 
     private final TestKeys keys = TestKeys.get();

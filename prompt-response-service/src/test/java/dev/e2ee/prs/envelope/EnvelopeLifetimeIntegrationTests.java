@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3.6 at the receiver: a maximum age for every envelope, so replay markers never outlive it (issue 14.4). */
+/** Audience and lifetime at the receiver (docs/envelope-format.md#audience-and-lifetime): a maximum age for every envelope, so replay markers never outlive it (issue 14.4). */
 class EnvelopeLifetimeIntegrationTests extends IntegrationTestBase {
 
     private final TestKeys keys = TestKeys.get();

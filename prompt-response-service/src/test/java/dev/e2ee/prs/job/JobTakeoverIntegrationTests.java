@@ -21,7 +21,7 @@ import org.springframework.data.redis.connection.stream.PendingMessage;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Duplicate runs of one job (issue 4 point 5, SPEC §6 at-least-once and idempotent): against real Redis, on a stream
+ * Duplicate runs of one job (issue 4 point 5, at-least-once (docs/prompt-response-api.md#async-jobs) and idempotent): against real Redis, on a stream
  * of its own (so the application's background workers stay out of it), with a claim timeout of 1.5 s (heartbeat every 375 ms).
  */
 class JobTakeoverIntegrationTests extends IntegrationTestBase {

@@ -23,7 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Redis AUTH through the SPEC §14 variables ({@code REDIS_USERNAME}, {@code REDIS_PASSWORD}, mapped in
+ * Redis AUTH through the environment variables of docs/settings.md ({@code REDIS_USERNAME}, {@code REDIS_PASSWORD}, mapped in
  * {@code application.yml} to {@code spring.data.redis.username/password}): an ACL user with a password, created on the
  * test Redis for this class and deleted afterwards, is who the service talks to Redis as.
  */

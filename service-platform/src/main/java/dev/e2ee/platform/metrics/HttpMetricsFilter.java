@@ -14,7 +14,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 /**
- * SPEC §11 HTTP metrics: {@code http_request_duration_seconds} (histogram), {@code http_requests_total} and
+ * The HTTP metrics of docs/architecture.md#metrics: {@code http_request_duration_seconds} (histogram), {@code http_requests_total} and
  * {@code http_request_errors_total} (status ≥ 400), tagged {@code method} (one of the standard methods, else
  * {@code OTHER}, so invented methods never become tags), {@code route} (the matched URI template, {@code unmatched}
  * when no handler matched, so raw paths never become tags) and {@code status}.

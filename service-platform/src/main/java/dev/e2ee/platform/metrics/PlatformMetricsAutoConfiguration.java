@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Bean;
  * Registers {@link HttpMetricsFilter} right after the request-id filter, and caps the HTTP meters' tag values
  * (issue 14.2): past {@link #MAX_METHOD_TAGS} methods, {@link #MAX_ROUTE_TAGS} routes or {@link #MAX_STATUS_TAGS}
  * statuses per meter name, new combinations are not registered at all (denied, not recorded), so no request shape can
- * grow the registry without bound. Applies to the SPEC §11 meters and to Boot's {@code http.server.requests} and
+ * grow the registry without bound. Applies to the product meters (docs/architecture.md#metrics) and to Boot's {@code http.server.requests} and
  * {@code http.client.requests} when those are turned on.
  */
 @AutoConfiguration(after = CompositeMeterRegistryAutoConfiguration.class)

@@ -10,7 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 
 /**
- * Adds both security schemes of SPEC §7 to every service's OpenAPI document: {@code bearerAuth} (HTTP bearer,
+ * Adds both security schemes of docs/architecture.md#authentication-and-roles to every service's OpenAPI document: {@code bearerAuth} (HTTP bearer,
  * JWT) and {@code apiKey} ({@code X-API-Key} header), either of which satisfies an operation.
  */
 @AutoConfiguration

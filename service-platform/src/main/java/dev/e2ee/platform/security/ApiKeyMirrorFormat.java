@@ -14,7 +14,7 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Wire format of the API-key mirror (SPEC §7, docs/security.md 14.1): JSON {@link ApiKeyMirrorEntry} whose
+ * Wire format of the API-key mirror (docs/architecture.md#authentication-and-roles, docs/security.md 14.1): JSON {@link ApiKeyMirrorEntry} whose
  * {@code mac} is {@code HMAC-SHA256(k, PAE("e2ee-apikey-mirror-v1", keyHash, id, owner, PAE(roles…),
  * notAfter))} with {@code k = HKDF-SHA256(ikm = JWT_SECRET's UTF-8 bytes, salt = none, info = "e2ee api-key mirror
  * v1", 32 bytes)}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a

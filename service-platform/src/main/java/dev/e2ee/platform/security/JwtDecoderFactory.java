@@ -26,7 +26,7 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.web.client.RestTemplate;
 
 /**
- * The JWT decoder of SPEC §7: HS256 with the UTF-8 bytes of {@code jwt-secret} and/or RS256/ES256 from
+ * The JWT decoder of docs/architecture.md#authentication-and-roles: HS256 with the UTF-8 bytes of {@code jwt-secret} and/or RS256/ES256 from
  * {@code jwks-url}; algorithms pinned (so {@code alg:none} and algorithm confusion fail), {@code exp} required,
  * clock skew applied, optional issuer check.
  */

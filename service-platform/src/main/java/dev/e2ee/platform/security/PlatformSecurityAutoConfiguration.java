@@ -30,7 +30,7 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
-/** The stateless security chain of SPEC §7 shared by both services. */
+/** The stateless security chain of docs/architecture.md#authentication-and-roles shared by both services. */
 @AutoConfiguration(
         after = PlatformWebAutoConfiguration.class,
         before = {

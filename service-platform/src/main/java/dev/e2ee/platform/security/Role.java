@@ -3,7 +3,7 @@ package dev.e2ee.platform.security;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Roles of SPEC §7. The JWT claim {@code roles} holds the lower-case names. */
+/** Roles (docs/architecture.md#authentication-and-roles). The JWT claim {@code roles} holds the lower-case names. */
 public enum Role {
     USER,
     ADMIN,
@@ -20,7 +20,7 @@ public enum Role {
     }
 
     /**
-     * Parses a claim value exactly as SPEC §7 spells it ({@code user}, {@code admin}, {@code auditor}): no case folding
+     * Parses a claim value exactly as docs/architecture.md#authentication-and-roles spells the roles ({@code user}, {@code admin}, {@code auditor}): no case folding
      * and no trimming, so {@code ADMIN} or {@code " admin"} is an unknown value, empty (and ignored by the platform).
      */
     public static Optional<Role> fromClaim(String value) {

@@ -9,7 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.boot.convert.DurationUnit;
 
 /**
- * {@code e2ee.security.*}. Services map the SPEC §14 variables in their {@code application.yml}
+ * {@code e2ee.security.*}. Services map the environment variables of docs/settings.md in their {@code application.yml}
  * ({@code jwt-secret: ${JWT_SECRET:}} and so on). {@code toString} never prints the secret or the key.
  *
  * @param jwtSecret HS256 secret, used as its UTF-8 bytes; at least 32 bytes; required unless {@code jwksUrl} is set

@@ -20,7 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * SPEC §8 exception to "wrong content → 415": {@code curl -d '{...}'} sends
+ * The exception (docs/architecture.md#errors) to "wrong content → 415": {@code curl -d '{...}'} sends
  * {@code Content-Type: application/x-www-form-urlencoded}. For POST/PUT/PATCH under {@code /api/v1/} whose form
  * body starts (after whitespace) with {@code {} or {@code [}, the request is presented as
  * {@code application/json}. Other form bodies are left alone (and get 415 from JSON endpoints).

@@ -59,7 +59,8 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         defaults.put("management.endpoints.web.path-mapping.prometheus", "metrics");
         defaults.put("management.endpoints.web.exposure.include", "prometheus");
         defaults.put("management.endpoints.access.default", "read-only");
-        // The SPEC §11 HTTP metrics come from HttpMetricsFilter; Boot's http.server.requests observation and Spring
+        // The HTTP metrics (docs/architecture.md#metrics) come from HttpMetricsFilter; Boot's http.server.requests
+        // observation and Spring
         // Security's per-filter observations duplicate them and cost ~10 % of a request's CPU (docs/performance.md).
         defaults.put("management.observations.enable.http.server.requests", "false");
         defaults.put("management.observations.enable.spring.security", "false");

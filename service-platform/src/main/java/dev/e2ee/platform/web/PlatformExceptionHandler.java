@@ -34,7 +34,7 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Maps every exception leaving a controller to an RFC 9457 problem (SPEC §8). {@link ApiException}s keep their
+ * Maps every exception leaving a controller to an RFC 9457 problem (docs/architecture.md#errors). {@link ApiException}s keep their
  * status, code, title and message; framework exceptions get a stable code and a generic detail; anything else is
  * a generic 500 {@code INTERNAL_ERROR}, logged once at ERROR. No exception message of a non-{@code ApiException}
  * ever reaches the client.

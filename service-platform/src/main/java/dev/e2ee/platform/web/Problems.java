@@ -9,7 +9,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
 /**
- * Builds the RFC 9457 problems of SPEC §8: {@code type = https://e2ee.dev/problems/<code-kebab>}, {@code title},
+ * Builds the RFC 9457 problems of docs/architecture.md#errors: {@code type = https://e2ee.dev/problems/<code-kebab>}, {@code title},
  * {@code status}, {@code detail}, {@code instance} (the request path), {@code code}, {@code requestId}.
  */
 public final class Problems {

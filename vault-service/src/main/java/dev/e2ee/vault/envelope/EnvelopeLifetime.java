@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
-/** The expiry of a new envelope (SPEC §3.6): the requested one within the maximum lifetime, or the default. */
+/** The expiry of a new envelope (docs/envelope-format.md#audience-and-lifetime): the requested one within the maximum lifetime, or the default. */
 @Component
 class EnvelopeLifetime {
 

@@ -7,7 +7,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 
 /**
- * SPEC §11 meters: {@code envelopes_created_total{status}}, {@code encryption_duration_seconds{algorithm}},
+ * Meters of envelope creation (docs/architecture.md#metrics): {@code envelopes_created_total{status}}, {@code encryption_duration_seconds{algorithm}},
  * {@code encryption_errors_total}.
  */
 @Component
@@ -16,7 +16,7 @@ class EnvelopeMetrics {
     /**
      * Prometheus client 1.x reserves the {@code _created} suffix, so {@code envelopes_created} cannot be a meter
      * name; the counter is registered under this name and {@link MetricsNameFilter} renames it in the scrape output
-     * to the SPEC §11 name {@code envelopes_created_total}.
+     * to the documented name {@code envelopes_created_total}.
      */
     static final String EXPOSED_AS_ISSUED = "vault_envelopes_issued";
 

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code e2ee.vault.envelopes.*} (SPEC §3.6): an {@code expiresAt} further than {@code max-lifetime} from now is
+ * {@code e2ee.vault.envelopes.*} (docs/envelope-format.md#audience-and-lifetime): an {@code expiresAt} further than {@code max-lifetime} from now is
  * refused (400); without one the envelope expires after {@code default-lifetime} (at most the maximum).
  */
 @ConfigurationProperties("e2ee.vault.envelopes")

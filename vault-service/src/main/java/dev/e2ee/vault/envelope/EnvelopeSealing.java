@@ -37,7 +37,7 @@ class EnvelopeSealing {
                         "receiverPublicKeyId must name one of the receiver's published keys", "unknown_receiver_key"));
     }
 
-    /** The signed lifetime and audience of a new envelope (SPEC §3.6). */
+    /** The signed lifetime and audience of a new envelope (docs/envelope-format.md#audience-and-lifetime). */
     record Terms(Instant expiresAt, String audience) {}
 
     Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request, Terms terms) {

@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 /**
  * Issues envelopes: checks the request (expiry within the maximum lifetime), the failed-attempt limit, the prompt's
  * visibility and secret (one answer for every refusal) and its status, then seals its text to the receiver's key with
- * the vault's signing keyring, for the requested audience or the caller (SPEC §3.6). Every refusal is audited (in its
+ * the vault's signing keyring, for the requested audience or the caller (docs/envelope-format.md#audience-and-lifetime). Every refusal is audited (in its
  * own transaction) and counted.
  */
 @Service

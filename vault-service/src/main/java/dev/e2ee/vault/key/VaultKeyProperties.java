@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Where the vault's keys come from (SPEC §14). Values are references (paths, environment variables), never key
+ * Where the vault's keys come from (docs/settings.md). Values are references (paths, environment variables), never key
  * material in {@code application.yml}.
  *
  * @param senderPrivateKeyPath PKCS#8 PEM RSA key the vault signs envelopes with, or a comma-separated list of them,

@@ -8,7 +8,7 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
- * Prompt text at rest (SPEC §4): a fresh DEK per record, associated data binding the ciphertext to its table, row
+ * Prompt text at rest (docs/envelope-format.md#at-rest-encryption): a fresh DEK per record, associated data binding the ciphertext to its table, row
  * id and version, so a ciphertext moved to another row or version fails to decrypt.
  */
 @Component

@@ -6,7 +6,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Role rules of every vault endpoint (SPEC §7): prompts and envelopes for users (their own; ownership is checked
+ * Role rules of every vault endpoint (docs/architecture.md#authentication-and-roles): prompts and envelopes for users (their own; ownership is checked
  * in the services) and admins; API keys and key management for admins; audit logs for admins and auditors.
  * Public paths (health, JWKS, docs, token exchange) are configured in {@code e2ee.security.public-paths}.
  */

@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** SPEC §3.6 at the vault: the audience is signed into every envelope; lifetimes are bounded (issue 14.4). */
+/** Audience and lifetime at the vault (docs/envelope-format.md#audience-and-lifetime): the audience is signed into every envelope; lifetimes are bounded (issue 14.4). */
 class EnvelopeAudienceAndLifetimeIntegrationTests extends VaultIntegrationTest {
 
     @Test
