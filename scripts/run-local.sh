@@ -181,8 +181,7 @@ print_usage_hint() {
   Get a token with the bootstrap admin API key:
     TOKEN=\$(curl -s -X POST http://127.0.0.1:$GATEWAY_PORT/api/v1/auth/token \\
       -H "X-API-Key: $key_source" | jq -r .accessToken)
-    curl -X POST http://127.0.0.1:$GATEWAY_PORT/api/v1/prompts -H "Authorization: Bearer \$TOKEN" \\
-      -d '{"promptText": "test", "secret": "test"}'
+  Then follow the walk-through in README.md ("Walk-through with curl").
 
 EOF
 }
