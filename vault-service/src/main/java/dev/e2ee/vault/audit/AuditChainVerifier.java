@@ -3,7 +3,8 @@ package dev.e2ee.vault.audit;
 import java.security.MessageDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks the sealed chain in {@code chain_seq} order and reports the first row whose link does not hold. */
 @Component
@@ -21,11 +22,14 @@ public class AuditChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final AuditChainSealer sealer;
+    private final TransactionTemplate readOnly;
 
-    AuditChainVerifier(JdbcTemplate jdbc, AuditChainSealer sealer) {
+    AuditChainVerifier(JdbcTemplate jdbc, AuditChainSealer sealer, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(1000);
         this.sealer = sealer;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Seals pending rows first (waiting for a running sealer), then verifies. */
@@ -34,8 +38,16 @@ public class AuditChainVerifier {
         return verify();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Walks the chain in a read-only transaction: only there does the driver honour the fetch size and stream the rows
+     * (in autocommit PgJDBC reads the whole result into memory; at 150k rows that exhausted a 160 MiB heap when
+     * {@link #sealAndVerify} called this method directly, bypassing its {@code @Transactional}).
+     */
     public Result verify() {
+        return readOnly.execute(status -> walk());
+    }
+
+    private Result walk() {
         Walk walk = new Walk();
         jdbc.query(
                 "SELECT c.chain_seq, c.prev_hash, c.hash, " + AuditChain.COLUMNS
