@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -63,7 +64,7 @@ public class AuditChainSealer {
     @Scheduled(fixedDelayString = "${e2ee.vault.audit.seal-interval:1s}", initialDelayString = "2s")
     public void sealScheduled() {
         try {
-            for (int i = 0; i < MAX_BATCHES_PER_TICK && seal(false) == BATCH; i++) {
+            for (int i = 0; i < MAX_BATCHES_PER_TICK && seal(false, this::recentAndSwept) == BATCH; i++) {
                 // keep going while full batches come back
             }
         } catch (org.springframework.dao.DataAccessException e) {
@@ -72,27 +73,65 @@ public class AuditChainSealer {
     }
 
     /**
-     * Seals up to one batch of pending rows; returns how many. With {@code wait} it waits for another sealer to
-     * finish instead of skipping. One transaction per batch: the advisory lock is transaction-scoped, so it must not
-     * run in autocommit (a self-invoked {@code @Transactional} method would).
+     * Seals every pending row, waiting for a running sealer; returns how many. The recent window first (where
+     * pending rows almost always are), in batches; then, only when rows are still unsealed (fewer chain rows than
+     * audit rows), ONE forward pass over the older ids that continues where its previous batch stopped. (It used to
+     * restart a pass from id 0 for every batch, and run one even with nothing pending: a full read of both tables
+     * per batch, docs/performance.md.)
      */
-    public int seal(boolean wait) {
-        Integer sealed = transactions.execute(status -> sealBatch(wait));
+    public long sealAll() {
+        long total = 0;
+        int sealed;
+        do {
+            sealed = seal(true, () -> unsealedIds(recentFrom()));
+            total += sealed;
+        } while (sealed == BATCH);
+        if (unsealedCount() == 0) {
+            return total;
+        }
+        AtomicLong from = new AtomicLong();
+        do {
+            sealed = seal(true, () -> {
+                List<Long> ids = unsealedIds(from.get());
+                if (!ids.isEmpty()) {
+                    from.set(ids.get(ids.size() - 1) + 1);
+                }
+                return ids;
+            });
+            total += sealed;
+        } while (sealed == BATCH);
+        return total;
+    }
+
+    /** Audit rows without a chain row (both tables are insert-only and each chain row names a distinct audit row). */
+    long unsealedCount() {
+        Long count = jdbc.queryForObject(
+                "SELECT (SELECT count(*) FROM audit_logs) - (SELECT count(*) FROM audit_chain)", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * Seals up to one batch of the rows {@code candidates} names (read under the lock); returns how many. With
+     * {@code wait} it waits for another sealer to finish instead of skipping. One transaction per batch: the advisory
+     * lock is transaction-scoped, so it must not run in autocommit (a self-invoked {@code @Transactional} would).
+     */
+    private int seal(boolean wait, Supplier<List<Long>> candidates) {
+        Integer sealed = transactions.execute(status -> sealBatch(wait, candidates));
         return sealed == null ? 0 : sealed;
     }
 
-    private int sealBatch(boolean wait) {
+    private int sealBatch(boolean wait, Supplier<List<Long>> candidates) {
         String lock = wait ? "SELECT pg_advisory_xact_lock(?)::text" : "SELECT pg_try_advisory_xact_lock(?)::text";
         String locked = jdbc.queryForObject(lock, String.class, LOCK_KEY);
         if (!wait && !"true".equals(locked)) {
             return 0;
         }
-        Head head = head();
-        List<Sealed> sealed = new ArrayList<>();
-        List<Long> unsealed = wait ? unsealedIds(0) : recentAndSwept();
+        List<Long> unsealed = candidates.get();
         if (unsealed.isEmpty()) {
             return 0;
         }
+        Head head = head();
+        List<Sealed> sealed = new ArrayList<>();
         jdbc.query(
                 "SELECT " + AuditChain.COLUMNS + " FROM audit_logs a WHERE a.id = ANY(?) ORDER BY a.id",
                 rs -> {
@@ -108,6 +147,12 @@ public class AuditChainSealer {
         return sealed.size();
     }
 
+    /** Where the recent window starts: the lookback below the highest chained id. */
+    private long recentFrom() {
+        Long chained = jdbc.queryForObject("SELECT max(audit_id) FROM audit_chain", Long.class);
+        return Math.max(0, (chained == null ? 0 : chained) - LATE_COMMIT_LOOKBACK);
+    }
+
     /**
      * A periodic pass reads a few thousand index entries, not the whole table: the rows from just below the highest
      * chained id (late commits within the lookback; read from the chain, so it holds whichever instance sealed), then
@@ -115,8 +160,7 @@ public class AuditChainSealer {
      * sealed row as a dead entry until vacuum: 375 ms per pass under load, docs/performance.md.)
      */
     private List<Long> recentAndSwept() {
-        Long chained = jdbc.queryForObject("SELECT max(audit_id) FROM audit_chain", Long.class);
-        long recentFrom = Math.max(0, (chained == null ? 0 : chained) - LATE_COMMIT_LOOKBACK);
+        long recentFrom = recentFrom();
         List<Long> unsealed = unsealedIds(recentFrom);
         if (unsealed.size() < BATCH) {
             long from = sweepFrom.get();

@@ -3,7 +3,8 @@ package dev.e2ee.vault.audit;
 import java.security.MessageDigest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Walks the sealed chain in {@code chain_seq} order and reports the first row whose link does not hold. */
 @Component
@@ -21,23 +22,32 @@ public class AuditChainVerifier {
 
     private final JdbcTemplate jdbc;
     private final AuditChainSealer sealer;
+    private final TransactionTemplate readOnly;
 
-    AuditChainVerifier(JdbcTemplate jdbc, AuditChainSealer sealer) {
+    AuditChainVerifier(JdbcTemplate jdbc, AuditChainSealer sealer, PlatformTransactionManager transactionManager) {
         this.jdbc = new JdbcTemplate(jdbc.getDataSource());
         this.jdbc.setFetchSize(1000);
         this.sealer = sealer;
+        this.readOnly = new TransactionTemplate(transactionManager);
+        this.readOnly.setReadOnly(true);
     }
 
     /** Seals pending rows first (waiting for a running sealer), then verifies. */
     public Result sealAndVerify() {
-        for (int i = 0; i < 1000 && sealer.seal(true) == AuditChainSealer.BATCH; i++) {
-            // seal full batches until the backlog is gone
-        }
+        sealer.sealAll();
         return verify();
     }
 
-    @Transactional(readOnly = true)
+    /**
+     * Walks the chain in a read-only transaction: only there does the driver honour the fetch size and stream the rows
+     * (in autocommit PgJDBC reads the whole result into memory; at 150k rows that exhausted a 160 MiB heap when
+     * {@link #sealAndVerify} called this method directly, bypassing its {@code @Transactional}).
+     */
     public Result verify() {
+        return readOnly.execute(status -> walk());
+    }
+
+    private Result walk() {
         Walk walk = new Walk();
         jdbc.query(
                 "SELECT c.chain_seq, c.prev_hash, c.hash, " + AuditChain.COLUMNS
@@ -58,11 +68,6 @@ public class AuditChainVerifier {
                     walk.previous = rs.getBytes("hash");
                     walk.expectedSeq = seq + 1;
                 });
-        Long unsealed = jdbc.queryForObject(
-                "SELECT count(*) FROM audit_logs a WHERE NOT EXISTS"
-                        + " (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)",
-                Long.class);
-        return new Result(
-                walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, unsealed == null ? 0 : unsealed);
+        return new Result(walk.firstBrokenId == null, walk.checked, walk.firstBrokenId, sealer.unsealedCount());
     }
 }

@@ -4,7 +4,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Records one stream event idempotently: the audit row's unique event id makes a redelivery a no-op. */
 @Component
@@ -12,12 +11,10 @@ class AuditEventRecorder {
 
     private final AuditRecorder recorder;
     private final List<EnvelopeDecryptionSink> decryptions;
-    private final JsonMapper json;
 
-    AuditEventRecorder(AuditRecorder recorder, List<EnvelopeDecryptionSink> decryptions, JsonMapper json) {
+    AuditEventRecorder(AuditRecorder recorder, List<EnvelopeDecryptionSink> decryptions) {
         this.recorder = recorder;
         this.decryptions = decryptions;
-        this.json = json;
     }
 
     /** True when the event was new. */
@@ -36,7 +33,7 @@ class AuditEventRecorder {
                         ? event.envelopeId().toString()
                         : event.promptId() != null ? event.promptId().toString() : null,
                 cut(event.reason(), 128),
-                json.writeValueAsString(details(event)),
+                details(event),
                 "prompt-response-service"));
         if (inserted && event.isDecryption()) {
             decryptions.forEach(sink -> sink.record(event));

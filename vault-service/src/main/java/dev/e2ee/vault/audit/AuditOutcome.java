@@ -1,12 +1,8 @@
 package dev.e2ee.vault.audit;
 
-import java.util.Locale;
+import dev.e2ee.vault.web.WireValue;
 
-public enum AuditOutcome {
+public enum AuditOutcome implements WireValue {
     SUCCESS,
-    FAILURE;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
+    FAILURE
 }

@@ -1,9 +1,10 @@
 package dev.e2ee.vault.audit;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
-/** One audit row as inserted (unsealed). {@code detailsJson} is a JSON object without sensitive values. */
+/** One audit row as written: every column except the id; an object without sensitive values. */
 record AuditRow(
         UUID eventId,
         Instant occurredAt,
@@ -15,5 +16,5 @@ record AuditRow(
         String resourceType,
         String resourceId,
         String reason,
-        String detailsJson,
+        Map<String, ?> details,
         String source) {}

@@ -15,7 +15,6 @@ import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records the platform's 401s (and refused token exchanges) aggregated: at most one {@code auth.failed} row per
@@ -30,13 +29,11 @@ class AuthenticationFailureAudit {
     private static final int MAX_SOURCES_PER_MINUTE = 10_000;
 
     private final AuditRecorder recorder;
-    private final JsonMapper json;
     private final Clock clock;
     private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthenticationFailureAudit(AuditRecorder recorder, JsonMapper json, ObjectProvider<Clock> clock) {
+    AuthenticationFailureAudit(AuditRecorder recorder, ObjectProvider<Clock> clock) {
         this.recorder = recorder;
-        this.json = json;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -87,7 +84,7 @@ class AuthenticationFailureAudit {
                 "http",
                 truncate(summary.method() + " " + summary.path(), 128),
                 summary.mainReason(),
-                json.writeValueAsString(details),
+                details,
                 "vault");
     }
 

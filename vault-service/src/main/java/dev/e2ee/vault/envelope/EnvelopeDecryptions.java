@@ -2,11 +2,8 @@ package dev.e2ee.vault.envelope;
 
 import dev.e2ee.vault.audit.AuditStreamEvent;
 import dev.e2ee.vault.audit.EnvelopeDecryptionSink;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,48 +17,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class EnvelopeDecryptions implements EnvelopeDecryptionSink {
 
-    private final JdbcTemplate jdbc;
+    private final EnvelopeRepository envelopes;
     private final Clock clock;
 
-    EnvelopeDecryptions(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
-        this.jdbc = jdbc;
+    EnvelopeDecryptions(EnvelopeRepository envelopes, ObjectProvider<Clock> clock) {
+        this.envelopes = envelopes;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditStreamEvent event) {
-        Timestamp occurred = Timestamp.from(event.timestamp().truncatedTo(ChronoUnit.MICROS));
-        int inserted = jdbc.update(
-                """
-                INSERT INTO envelope_decryptions (envelope_id, event_id, outcome, reason, principal, request_id,
-                                                  client_address, occurred_at, recorded_at)
-                SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE EXISTS (
-                    SELECT 1 FROM envelopes WHERE id = ?
-                       AND (? = 'success' OR owner = ? OR envelope ->> 'audience' = ?))
-                ON CONFLICT (event_id) DO NOTHING""",
-                event.envelopeId(),
-                event.eventId(),
-                event.outcome(),
-                cut(event.reason(), 64),
-                cut(event.principal(), 255),
-                cut(event.requestId(), 128),
-                cut(event.clientAddress(), 64),
-                occurred,
-                Timestamp.from(clock.instant()),
-                event.envelopeId(),
-                event.outcome(),
-                event.principal(),
-                event.principal());
-        if (inserted == 1 && "success".equals(event.outcome())) {
-            jdbc.update(
-                    "UPDATE envelopes SET status = 'decrypted', decrypted_at = ? WHERE id = ? AND status <> 'decrypted'",
-                    occurred,
-                    event.envelopeId());
-        }
-    }
-
-    private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        envelopes.recordDecryption(event, clock.instant());
     }
 }

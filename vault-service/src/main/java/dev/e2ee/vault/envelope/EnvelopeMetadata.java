@@ -22,17 +22,17 @@ public record EnvelopeMetadata(
 
     static EnvelopeMetadata of(EnvelopeRecord record, Instant now) {
         return new EnvelopeMetadata(
-                record.getId(),
-                record.getPromptId(),
+                record.id(),
+                record.promptId(),
                 record.statusAt(now).wireName(),
                 2,
                 "AES-256-GCM",
                 "RSA-OAEP-256",
                 "RSA-PSS-SHA256",
-                record.getReceiverPublicKeyId(),
-                record.getSenderPrivateKeyId(),
-                record.getCreatedAt(),
-                record.getExpiresAt(),
-                record.getDecryptedAt());
+                record.receiverPublicKeyId(),
+                record.senderPrivateKeyId(),
+                record.createdAt(),
+                record.expiresAt(),
+                record.decryptedAt());
     }
 }

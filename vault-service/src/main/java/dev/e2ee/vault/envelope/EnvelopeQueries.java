@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +31,7 @@ class EnvelopeQueries implements PromptEnvelopes {
     EnvelopeMetadata one(UUID id, E2eePrincipal principal) {
         return envelopes
                 .findById(id)
-                .filter(e -> principal.isAdmin() || e.getOwner().equals(principal.subject()))
+                .filter(e -> principal.isAdmin() || e.owner().equals(principal.subject()))
                 .map(e -> EnvelopeMetadata.of(e, clock.instant()))
                 .orElseThrow(EnvelopeNotFoundException::new);
     }
@@ -45,21 +42,20 @@ class EnvelopeQueries implements PromptEnvelopes {
         if (prompts.findVisible(promptId, principal).isEmpty()) {
             return Optional.empty();
         }
-        Page<EnvelopeRecord> result = envelopes.findByPromptId(
-                promptId, PageRequest.of(page - 1, limit, Sort.by(Sort.Direction.DESC, "createdAt", "id")));
+        List<EnvelopeRecord> result = envelopes.ofPrompt(promptId, (long) (page - 1) * limit, limit);
         return Optional.of(PageResponse.of(
-                result.getContent().stream()
+                result.stream()
                         .map(e -> EnvelopeMetadata.of(e, clock.instant()))
                         .toList(),
                 page,
                 limit,
-                result.getTotalElements()));
+                envelopes.countOfPrompt(promptId)));
     }
 
     @Override
     @Transactional(readOnly = true)
     public List<?> metadataOf(UUID promptId) {
-        return envelopes.findTop100ByPromptIdOrderByCreatedAtDesc(promptId).stream()
+        return envelopes.ofPrompt(promptId, 0, 100).stream()
                 .map(e -> EnvelopeMetadata.of(e, clock.instant()))
                 .toList();
     }

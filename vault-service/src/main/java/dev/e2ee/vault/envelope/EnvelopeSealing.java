@@ -42,9 +42,7 @@ class EnvelopeSealing {
 
     Envelope seal(Prompt prompt, Recipient recipient, CreateEnvelopeRequest request, Terms terms) {
         EnvelopeContent content = new EnvelopeContent(
-                prompt.getId(),
-                prompts.currentText(prompt),
-                request.metadata() == null ? Map.of() : request.metadata());
+                prompt.id(), prompts.currentText(prompt), request.metadata() == null ? Map.of() : request.metadata());
         return sealer.seal(recipient, content, terms.expiresAt(), terms.audience());
     }
 }

@@ -4,6 +4,7 @@ import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.envelope.Envelope;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.platform.security.E2eePrincipal;
+import dev.e2ee.vault.audit.AuditEvent;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.EnvelopeSealingFailedException;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.PromptInactiveException;
@@ -12,6 +13,7 @@ import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
 import dev.e2ee.vault.prompt.Prompt;
 import dev.e2ee.vault.prompt.PromptStatus;
 import java.time.Instant;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,7 +29,7 @@ class EnvelopeService {
 
     private final SecretGate gate;
     private final EnvelopeSealing sealing;
-    private final EnvelopeStore store;
+    private final EnvelopeRepository envelopes;
     private final AuditRecorder audit;
     private final EnvelopeMetrics metrics;
     private final EnvelopeLifetime lifetime;
@@ -35,13 +37,13 @@ class EnvelopeService {
     EnvelopeService(
             SecretGate gate,
             EnvelopeSealing sealing,
-            EnvelopeStore store,
+            EnvelopeRepository envelopes,
             AuditRecorder audit,
             EnvelopeMetrics metrics,
             EnvelopeLifetime lifetime) {
         this.gate = gate;
         this.sealing = sealing;
-        this.store = store;
+        this.envelopes = envelopes;
         this.audit = audit;
         this.metrics = metrics;
         this.lifetime = lifetime;
@@ -62,17 +64,29 @@ class EnvelopeService {
         }
         String audience = request.audience() != null ? request.audience() : principal.subject();
         Envelope envelope = seal(prompt, recipient, request, new EnvelopeSealing.Terms(expiresAt, audience));
-        store.save(envelope, prompt, principal);
+        envelopes.create(envelope, prompt.id(), principal.subject(), audit.pending(created(envelope, prompt)));
         metrics.created("success");
         return envelope;
     }
 
     private Prompt checked(CreateEnvelopeRequest request, E2eePrincipal principal) {
         Prompt prompt = gate.unlock(request.promptId(), request.secret(), principal);
-        if (prompt.getStatus() != PromptStatus.ACTIVE) {
+        if (prompt.status() != PromptStatus.ACTIVE) {
             throw new PromptInactiveException();
         }
         return prompt;
+    }
+
+    private static AuditEvent created(Envelope envelope, Prompt prompt) {
+        return new AuditEvent(
+                ACTION,
+                "envelope",
+                envelope.id(),
+                Map.of(
+                        "promptId", prompt.id().toString(),
+                        "promptVersion", prompt.version(),
+                        "receiverPublicKeyId", envelope.receiverPublicKeyId(),
+                        "senderPrivateKeyId", envelope.senderPrivateKeyId()));
     }
 
     private Envelope seal(
@@ -82,7 +96,7 @@ class EnvelopeService {
         } catch (CryptoException e) {
             metrics.encryptionFailed();
             metrics.created("error");
-            audit.failure(ACTION, "prompt", prompt.getId(), "sealing_failed");
+            audit.failure(ACTION, "prompt", prompt.id(), "sealing_failed");
             throw new EnvelopeSealingFailedException(e);
         }
     }

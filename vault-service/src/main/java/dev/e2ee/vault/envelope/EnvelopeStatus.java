@@ -1,17 +1,10 @@
 package dev.e2ee.vault.envelope;
 
-import java.util.Locale;
+import dev.e2ee.vault.web.WireValue;
 
-public enum EnvelopeStatus {
+/** Lifecycle of an envelope; stored and shown in lower case. */
+public enum EnvelopeStatus implements WireValue {
     PENDING,
     DECRYPTED,
-    EXPIRED;
-
-    public String wireName() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    static EnvelopeStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
+    EXPIRED
 }

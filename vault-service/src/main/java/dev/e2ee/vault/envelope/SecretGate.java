@@ -36,7 +36,7 @@ class SecretGate {
         if (!blocked.isZero()) {
             throw new TooManySecretFailuresException(blocked);
         }
-        if (!verifier.matches(promptId, secret, prompt.getSecretVerifier())) {
+        if (!verifier.matches(promptId, secret, prompt.secretVerifier())) {
             throw new SecretRejectedException("wrong_secret");
         }
         failures.release(promptId);

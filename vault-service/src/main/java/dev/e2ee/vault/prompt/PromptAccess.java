@@ -21,19 +21,18 @@ public class PromptAccess {
     }
 
     /**
-     * The prompt if it exists, is not deleted and the principal may see it. Uses a declared query method, which (unlike
-     * {@code findById}) opens no read-only transaction of its own: outside a transaction it is one autocommit SELECT
-     * instead of BEGIN/SELECT/COMMIT (envelope hot path, docs/performance.md); inside one it joins it.
+     * The prompt if it exists, is not deleted and the principal may see it: outside a transaction one autocommit
+     * SELECT (envelope hot path, docs/performance.md); inside one it joins it.
      */
     public Optional<Prompt> findVisible(UUID id, E2eePrincipal principal) {
-        return prompts.findOneById(id).filter(p -> !p.isDeleted()).filter(p -> visibleTo(p, principal));
+        return prompts.findCurrent(id).filter(p -> visibleTo(p, principal));
     }
 
     public String currentText(Prompt prompt) {
-        return cipher.open(PromptCipher.PROMPTS, prompt.getId(), prompt.getVersion(), prompt.getEncryptedText());
+        return cipher.open(PromptCipher.PROMPTS, prompt.id(), prompt.version(), prompt.text());
     }
 
     static boolean visibleTo(Prompt prompt, E2eePrincipal principal) {
-        return principal.isAdmin() || prompt.getOwner().equals(principal.subject());
+        return principal.isAdmin() || prompt.owner().equals(principal.subject());
     }
 }

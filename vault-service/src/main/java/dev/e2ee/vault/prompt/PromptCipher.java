@@ -27,8 +27,8 @@ class PromptCipher {
         return encryptor.encrypt(text.getBytes(StandardCharsets.UTF_8), context(table, id, version));
     }
 
-    String open(String table, UUID id, long version, byte[] stored) {
-        byte[] plaintext = encryptor.decrypt(EncryptedRecord.fromBytes(stored), context(table, id, version));
+    String open(String table, UUID id, long version, EncryptedRecord stored) {
+        byte[] plaintext = encryptor.decrypt(stored, context(table, id, version));
         return new String(plaintext, StandardCharsets.UTF_8);
     }
 

@@ -56,7 +56,7 @@ class PromptController {
     @Operation(summary = "Create a prompt (the text is not echoed back)")
     ResponseEntity<PromptResponse> create(@Valid @RequestBody CreatePromptRequest request) {
         Prompt prompt = service.create(request, principal());
-        return ResponseEntity.created(URI.create("/api/v1/prompts/" + prompt.getId()))
+        return ResponseEntity.created(URI.create("/api/v1/prompts/" + prompt.id()))
                 .eTag(etag(prompt))
                 .body(queries.response(prompt, null, null));
     }
@@ -115,7 +115,7 @@ class PromptController {
     }
 
     private static String etag(Prompt prompt) {
-        return "\"" + prompt.getVersion() + "\"";
+        return "\"" + prompt.version() + "\"";
     }
 
     private static E2eePrincipal principal() {

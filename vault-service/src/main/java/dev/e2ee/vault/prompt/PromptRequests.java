@@ -39,9 +39,13 @@ final class PromptRequests {
         }
     }
 
-    /** {@code ?page=1&limit=20&status=&search=&sortBy=createdAt&sortOrder=desc}. */
+    /**
+     * {@code ?page=1&limit=20&status=&search=&sortBy=createdAt&sortOrder=desc}, or {@code cursor=} (the previous
+     * page's {@code pagination.nextCursor}) instead of {@code page}.
+     */
     record ListQuery(
             @Min(1) Integer page,
+            @Size(max = 200) String cursor,
             @Min(1) @Max(100) Integer limit,
 
             @Pattern(regexp = "active|inactive", message = "must be active or inactive")

@@ -23,18 +23,6 @@ final class PromptResponses {
             Instant updatedAt,
             List<?> envelopes) {
 
-        static PromptResponse of(Prompt prompt, String text, Map<String, Object> metadata, List<?> envelopes) {
-            return new PromptResponse(
-                    prompt.getId(),
-                    prompt.getStatus().wireName(),
-                    prompt.getVersion(),
-                    text,
-                    metadata,
-                    prompt.getCreatedAt(),
-                    prompt.getUpdatedAt(),
-                    envelopes);
-        }
-
         @Override
         public String toString() {
             return "PromptResponse[id=" + id + ", version=" + version + "]";

@@ -2,19 +2,16 @@ package dev.e2ee.vault.prompt;
 
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.prompt.PromptExceptions.InvalidRequestException;
+import dev.e2ee.vault.prompt.PromptListing.Filter;
+import dev.e2ee.vault.prompt.PromptListing.Summary;
+import dev.e2ee.vault.prompt.PromptListing.Total;
 import dev.e2ee.vault.prompt.PromptRequests.ListQuery;
 import dev.e2ee.vault.prompt.PromptResponses.PromptResponse;
 import dev.e2ee.vault.web.JsonMetadata;
 import dev.e2ee.vault.web.PageResponse;
-import jakarta.persistence.criteria.Predicate;
-import jakarta.persistence.criteria.Subquery;
-import java.util.ArrayList;
+import dev.e2ee.vault.web.WireValue;
 import java.util.List;
 import java.util.Set;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,21 +19,18 @@ import org.springframework.transaction.annotation.Transactional;
  * Pages of prompts (metadata only) with filters, a whitelisted sort and the blind-index search: a prompt matches
  * when the token of every query word is among its tokens. Tokens are per owner, so a search looks only at the
  * caller's own prompts (admins included); while the rebuild has not converted every row, each word also matches its
- * version-1 token.
+ * version-1 token. Pages continue after a keyset cursor ({@code pagination.nextCursor}) or at {@code page}.
  */
 @Service
 class PromptSearch {
 
-    private final PromptRepository prompts;
+    private final PromptListing listing;
     private final BlindIndex index;
     private final PromptTokenRebuilder rebuilder;
     private final JsonMetadata metadata;
 
-    /** The tokens one query word may be stored as. */
-    private record WordTokens(List<byte[]> tokens) {}
-
-    PromptSearch(PromptRepository prompts, BlindIndex index, PromptTokenRebuilder rebuilder, JsonMetadata metadata) {
-        this.prompts = prompts;
+    PromptSearch(PromptListing listing, BlindIndex index, PromptTokenRebuilder rebuilder, JsonMetadata metadata) {
+        this.listing = listing;
         this.index = index;
         this.rebuilder = rebuilder;
         this.metadata = metadata;
@@ -44,56 +38,62 @@ class PromptSearch {
 
     @Transactional(readOnly = true)
     PageResponse<PromptResponse> list(ListQuery query, E2eePrincipal principal) {
-        List<WordTokens> tokens = searchTokens(query.search(), principal.subject());
-        Sort.Direction direction = query.ascending() ? Sort.Direction.ASC : Sort.Direction.DESC;
-        PageRequest pageRequest = PageRequest.of(
-                query.pageOrDefault() - 1,
-                query.limitOrDefault(),
-                Sort.by(direction, query.sortByOrDefault()).and(Sort.by(direction, "id")));
-        Page<Prompt> page = prompts.findAll(filter(query, tokens, principal), pageRequest);
+        if (query.cursor() != null && query.page() != null) {
+            throw new InvalidRequestException("send either page or cursor, not both");
+        }
+        String sortBy = query.sortByOrDefault();
+        PromptCursor after =
+                query.cursor() == null ? null : PromptCursor.decode(query.cursor(), sortBy, query.ascending());
+        int limit = query.limitOrDefault();
+        Filter filter = filter(query, principal);
+        List<Summary> rows = listing.page(
+                filter, sortBy, query.ascending(), after, (long) (query.pageOrDefault() - 1) * limit, limit + 1);
+        List<Summary> page = rows.subList(0, Math.min(limit, rows.size()));
+        String next = rows.size() > limit ? cursorAfter(page.get(page.size() - 1), query) : null;
+        Total total = listing.total(filter);
         return PageResponse.of(
-                page.getContent().stream()
-                        .map(p -> PromptResponse.of(p, null, metadata.read(p.getMetadata()), null))
-                        .toList(),
-                query.pageOrDefault(),
-                query.limitOrDefault(),
-                page.getTotalElements());
+                page.stream().map(this::response).toList(),
+                after == null ? query.pageOrDefault() : null,
+                limit,
+                total.value(),
+                total.estimated(),
+                next);
     }
 
-    private List<WordTokens> searchTokens(String search, String owner) {
+    private PromptResponse response(Summary row) {
+        return new PromptResponse(
+                row.id(),
+                row.status().wireName(),
+                row.version(),
+                null,
+                metadata.read(row.metadata()),
+                row.createdAt(),
+                row.updatedAt(),
+                null);
+    }
+
+    private static String cursorAfter(Summary last, ListQuery query) {
+        String sortBy = query.sortByOrDefault();
+        return new PromptCursor(sortBy, query.ascending(), last.sortValue(sortBy), last.id()).encode();
+    }
+
+    private Filter filter(ListQuery query, E2eePrincipal principal) {
+        List<byte[][]> tokens = searchTokens(query.search(), principal.subject());
+        boolean ownOnly = !principal.isAdmin() || !tokens.isEmpty();
+        PromptStatus status = query.status() == null ? null : WireValue.fromWire(PromptStatus.class, query.status());
+        return new Filter(ownOnly ? principal.subject() : null, status, tokens);
+    }
+
+    private List<byte[][]> searchTokens(String search, String owner) {
         Set<String> words = search == null ? Set.of() : BlindIndex.words(search);
         if (words.size() > BlindIndex.MAX_QUERY_WORDS) {
             throw new InvalidRequestException("search accepts at most " + BlindIndex.MAX_QUERY_WORDS + " words");
         }
         boolean legacy = !words.isEmpty() && rebuilder.legacyTokensRemain();
         return words.stream()
-                .map(word -> new WordTokens(
-                        legacy
-                                ? List.of(index.token(owner, word), index.legacyToken(word))
-                                : List.of(index.token(owner, word))))
+                .map(word -> legacy
+                        ? new byte[][] {index.token(owner, word), index.legacyToken(word)}
+                        : new byte[][] {index.token(owner, word)})
                 .toList();
-    }
-
-    private static Specification<Prompt> filter(ListQuery query, List<WordTokens> tokens, E2eePrincipal principal) {
-        return (root, criteria, cb) -> {
-            List<Predicate> predicates = new ArrayList<>();
-            predicates.add(cb.isNull(root.get("deletedAt")));
-            if (!principal.isAdmin() || !tokens.isEmpty()) {
-                predicates.add(cb.equal(root.get("owner"), principal.subject()));
-            }
-            if (query.status() != null) {
-                predicates.add(cb.equal(root.get("status"), PromptStatus.fromWire(query.status())));
-            }
-            for (WordTokens word : tokens) {
-                Subquery<Integer> match = criteria.subquery(Integer.class);
-                var row = match.from(PromptSearchToken.class);
-                match.select(cb.literal(1))
-                        .where(
-                                cb.equal(row.get("id").get("promptId"), root.get("id")),
-                                row.get("id").get("token").in(word.tokens().toArray()));
-                predicates.add(cb.exists(match));
-            }
-            return cb.and(predicates.toArray(Predicate[]::new));
-        };
     }
 }

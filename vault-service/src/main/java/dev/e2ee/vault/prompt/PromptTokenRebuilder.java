@@ -1,5 +1,6 @@
 package dev.e2ee.vault.prompt;
 
+import dev.e2ee.crypto.atrest.EncryptedRecord;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,14 +24,14 @@ public class PromptTokenRebuilder {
     private final JdbcTemplate jdbc;
     private final PromptCipher cipher;
     private final BlindIndex index;
-    private final PromptTokenStore tokens;
+    private final PromptRepository prompts;
     private volatile boolean legacyMayRemain = true;
 
-    PromptTokenRebuilder(JdbcTemplate jdbc, PromptCipher cipher, BlindIndex index, PromptTokenStore tokens) {
+    PromptTokenRebuilder(JdbcTemplate jdbc, PromptCipher cipher, BlindIndex index, PromptRepository prompts) {
         this.jdbc = jdbc;
         this.cipher = cipher;
         this.index = index;
-        this.tokens = tokens;
+        this.prompts = prompts;
     }
 
     /** Rebuilds the tokens of up to {@code batchSize} prompts that still have version-1 tokens; returns how many. */
@@ -49,10 +50,11 @@ public class PromptTokenRebuilder {
                 batchSize);
         for (Row row : rows) {
             if (row.deleted()) {
-                tokens.remove(row.id());
+                prompts.removeTokens(row.id());
             } else {
-                String text = cipher.open(PromptCipher.PROMPTS, row.id(), row.version(), row.text());
-                tokens.replace(row.id(), index.tokens(row.owner(), text));
+                String text = cipher.open(
+                        PromptCipher.PROMPTS, row.id(), row.version(), EncryptedRecord.fromBytes(row.text()));
+                prompts.replaceTokens(row.id(), index.tokens(row.owner(), text));
             }
         }
         return rows.size();

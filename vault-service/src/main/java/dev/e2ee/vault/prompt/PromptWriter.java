@@ -1,119 +1,85 @@
 package dev.e2ee.vault.prompt;
 
-import dev.e2ee.crypto.atrest.EncryptedRecord;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.TimeOrderedIds;
+import dev.e2ee.vault.audit.AuditEvent;
 import dev.e2ee.vault.audit.AuditRecorder;
-import dev.e2ee.vault.audit.AuditRecorder.Change;
-import dev.e2ee.vault.prompt.PromptExceptions.InvalidRequestException;
-import dev.e2ee.vault.web.JsonMetadata;
-import java.sql.Timestamp;
+import dev.e2ee.vault.prompt.PromptExceptions.VersionConflictException;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Encrypts a prompt's text into the prompt row, its version history and its blind index. */
+/** Encrypts a prompt's text into the prompt row, its version history and its blind index, and audits the change. */
 @Component
 class PromptWriter {
 
-    static final String INSERT_PROMPT = "INSERT INTO prompts (id, owner, status, version, encrypted_text, kek_id,"
-            + " secret_verifier, metadata, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)";
-    static final String INSERT_VERSION = "INSERT INTO prompt_versions (id, prompt_id, version, encrypted_text, kek_id,"
-            + " metadata, created_by, created_at) VALUES (?, ?, ?, ?, ?, CAST(? AS jsonb), ?, ?)";
-
     private final PromptCipher cipher;
-    private final PromptVersionRepository versions;
-    private final PromptTokenStore tokens;
     private final BlindIndex index;
-    private final JsonMetadata metadata;
+    private final PromptRepository prompts;
     private final AuditRecorder audit;
 
-    PromptWriter(
-            PromptCipher cipher,
-            PromptVersionRepository versions,
-            PromptTokenStore tokens,
-            BlindIndex index,
-            JsonMetadata metadata,
-            AuditRecorder audit) {
+    PromptWriter(PromptCipher cipher, BlindIndex index, PromptRepository prompts, AuditRecorder audit) {
         this.cipher = cipher;
-        this.versions = versions;
-        this.tokens = tokens;
         this.index = index;
-        this.metadata = metadata;
+        this.prompts = prompts;
         this.audit = audit;
     }
 
-    /**
-     * A new prompt (its text not yet stored), its first version, its search tokens and its audit row, written by ONE
-     * statement: they commit together in one round trip (JPA took a transaction and five statements; see
-     * docs/performance.md).
-     */
-    void create(Prompt prompt, String text, E2eePrincipal principal) {
-        storeText(prompt, 1, text);
-        UUID versionId = TimeOrderedIds.next();
-        EncryptedRecord version = cipher.seal(PromptCipher.VERSIONS, versionId, 1, text);
-        Timestamp created = Timestamp.from(prompt.getCreatedAt());
-        Change promptRow = new Change(
-                INSERT_PROMPT,
-                prompt.getId(),
-                prompt.getOwner(),
-                prompt.getStatus().wireName(),
-                prompt.getVersion(),
-                prompt.getEncryptedText(),
-                prompt.getKekId(),
-                prompt.getSecretVerifier(),
-                prompt.getMetadata(),
-                created,
-                Timestamp.from(prompt.getUpdatedAt()));
-        Change versionRow = new Change(
-                INSERT_VERSION,
-                versionId,
-                prompt.getId(),
-                1L,
-                version.toBytes(),
-                version.kekId(),
-                prompt.getMetadata(),
+    /** A new prompt, its first version, its tokens and its audit row: one statement, no transaction needed. */
+    Prompt create(UUID id, byte[] secretVerifier, String metadata, String text, E2eePrincipal principal, Instant now) {
+        Prompt prompt = new Prompt(
+                id,
                 principal.subject(),
-                created);
-        Change tokenRows = tokens.insert(prompt.getId(), index.tokens(prompt.getOwner(), text));
-        audit.successWith(
-                List.of(promptRow, versionRow, tokenRows),
-                "prompt.create",
-                "prompt",
-                prompt.getId(),
-                Map.of("version", 1));
+                PromptStatus.ACTIVE,
+                1,
+                cipher.seal(PromptCipher.PROMPTS, id, 1, text),
+                secretVerifier,
+                metadata,
+                now,
+                now);
+        prompts.create(
+                prompt,
+                version(prompt, text, principal),
+                index.tokens(prompt.owner(), text),
+                audit.pending(new AuditEvent("prompt.create", "prompt", id, Map.of("version", 1))));
+        return prompt;
     }
 
-    String metadata(Map<String, Object> value) {
-        if (metadata.tooLarge(value)) {
-            throw new InvalidRequestException("metadata must not exceed " + JsonMetadata.MAX_BYTES + " bytes");
+    /** Stores the next version of {@code current} (in the caller's transaction); a concurrent change is a 409. */
+    Prompt update(
+            Prompt current, String text, String metadata, PromptStatus status, E2eePrincipal principal, Instant now) {
+        long version = current.version() + 1;
+        Prompt next =
+                current.next(cipher.seal(PromptCipher.PROMPTS, current.id(), version, text), metadata, status, now);
+        if (!prompts.update(next)) {
+            throw new VersionConflictException();
         }
-        return metadata.write(value);
+        prompts.insertVersion(version(next, text, principal));
+        prompts.replaceTokens(next.id(), index.tokens(next.owner(), text));
+        audit.success("prompt.update", "prompt", next.id(), Map.of("version", version));
+        return next;
     }
 
-    void storeText(Prompt prompt, long version, String text) {
-        EncryptedRecord record = cipher.seal(PromptCipher.PROMPTS, prompt.getId(), version, text);
-        prompt.storeText(record.toBytes(), record.kekId());
+    /** Soft delete (in the caller's transaction); false when the prompt was already gone. */
+    boolean delete(UUID id, Instant now) {
+        if (!prompts.softDelete(id, now)) {
+            return false;
+        }
+        prompts.removeTokens(id);
+        audit.success("prompt.delete", "prompt", id, Map.of());
+        return true;
     }
 
-    String currentText(Prompt prompt) {
-        return cipher.open(PromptCipher.PROMPTS, prompt.getId(), prompt.getVersion(), prompt.getEncryptedText());
-    }
-
-    /** Stores the version's text in the history and makes its words the prompt's search tokens. */
-    void recordVersion(Prompt prompt, long version, String text, E2eePrincipal principal, Instant now) {
+    private PromptVersion version(Prompt prompt, String text, E2eePrincipal principal) {
         UUID id = TimeOrderedIds.next();
-        PromptVersion row =
-                new PromptVersion(id, prompt.getId(), version, prompt.getMetadata(), principal.subject(), now);
-        EncryptedRecord record = cipher.seal(PromptCipher.VERSIONS, id, version, text);
-        row.storeText(record.toBytes(), record.kekId());
-        versions.save(row);
-        tokens.replace(prompt.getId(), index.tokens(prompt.getOwner(), text));
-    }
-
-    void removeTokens(UUID promptId) {
-        tokens.remove(promptId);
+        return new PromptVersion(
+                id,
+                prompt.id(),
+                prompt.version(),
+                cipher.seal(PromptCipher.VERSIONS, id, prompt.version(), text),
+                prompt.metadata(),
+                principal.subject(),
+                prompt.updatedAt());
     }
 }

@@ -262,6 +262,27 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     }
 
     @Test
+    void sealAllWhenARowCommittedBelowTheLookbackThenSealedWithoutWaitingForTheSweep() {
+        long late = jdbc.queryForObject("SELECT nextval('audit_logs_id_seq')", Long.class);
+        jdbc.update(
+                "INSERT INTO audit_logs (event_id, occurred_at, action, outcome, source)"
+                        + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
+                        + " FROM generate_series(1, ?)",
+                (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        assertThat(sealer.sealAll()).isGreaterThanOrEqualTo(AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        jdbc.update(
+                "INSERT INTO audit_logs (id, event_id, occurred_at, action, outcome, source)"
+                        + " VALUES (?, gen_random_uuid(), now(), 'test.late', 'success', 'test')",
+                late);
+
+        assertThat(sealer.sealAll()).isPositive();
+
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE audit_id = ?", Long.class, late))
+                .isEqualTo(1);
+        assertThat(body(get("/api/v1/audit-logs/verify", adminToken()))).containsEntry("valid", true);
+    }
+
+    @Test
     void verifyWhenRowAlteredWithTriggerDisabledThenFirstBrokenIdReported() {
         String token = userToken();
         String promptId = createPrompt(token, "tamper evidence", "pw");

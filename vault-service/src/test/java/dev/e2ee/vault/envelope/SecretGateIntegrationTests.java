@@ -70,8 +70,7 @@ class SecretGateIntegrationTests extends VaultIntegrationTest {
         String subject = newSubject();
         UUID promptId = UUID.fromString(createPrompt(token(subject, Role.USER), "release target", "right"));
         for (int i = 0; i < properties.maxAttempts() + 2; i++) {
-            assertThat(gate.unlock(promptId, "right", principal(subject)).getId())
-                    .isEqualTo(promptId);
+            assertThat(gate.unlock(promptId, "right", principal(subject)).id()).isEqualTo(promptId);
         }
     }
 
