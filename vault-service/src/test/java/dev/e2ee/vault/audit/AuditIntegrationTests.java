@@ -238,12 +238,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     sealer.sealScheduled();
-                    return jdbc.queryForObject(
-                                    "SELECT count(*) FROM audit_logs a WHERE a.id > ?"
-                                            + " AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)",
-                                    Long.class,
-                                    late)
-                            == 0;
+                    return unsealedAbove(late) == 0;
                 });
         // Every recent pass now starts above it: only the sweep over older ids can find it.
         jdbc.update(
@@ -269,13 +264,14 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                         + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
                         + " FROM generate_series(1, ?)",
                 (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
-        assertThat(sealer.sealAll()).isGreaterThanOrEqualTo(AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        sealer.sealAll(); // the scheduled sealer may seal some of them first: assert the state, not the count
+        assertThat(unsealedAbove(late)).isZero();
         jdbc.update(
                 "INSERT INTO audit_logs (id, event_id, occurred_at, action, outcome, source)"
                         + " VALUES (?, gen_random_uuid(), now(), 'test.late', 'success', 'test')",
                 late);
 
-        assertThat(sealer.sealAll()).isPositive();
+        sealer.sealAll();
 
         assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_chain WHERE audit_id = ?", Long.class, late))
                 .isEqualTo(1);
@@ -381,5 +377,13 @@ class AuditIntegrationTests extends VaultIntegrationTest {
         } finally {
             jdbc.execute("ALTER TABLE audit_logs ENABLE TRIGGER audit_logs_append_only");
         }
+    }
+
+    private long unsealedAbove(long id) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM audit_logs a WHERE a.id > ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM audit_chain c WHERE c.audit_id = a.id)",
+                Long.class,
+                id);
     }
 }
