@@ -6,6 +6,9 @@
 #
 #   scripts/aot-train.sh DIR     # DIR/vault/vault-service.jar + lib/ + app.aot, DIR/prompt/... ; fresh: no-op
 #
+# The JVM checks at start that the class path is the one the cache was trained on, so the services must later start
+# from these very directories (AOT_VAULT_DIR / AOT_PROMPT_DIR put one elsewhere, e.g. at /app in an image).
+#
 # It extracts the fat jars (Boot's `jarmode=tools extract`: the cache only works on the extracted form), and
 # trains only when DIR/stamp differs from the jars' checksums + the JVM's version + the JVM options (a cache made
 # by another JVM or with other options is rejected by the JVM). Needs Java 25+: on an older JVM it exits 3 and
@@ -29,6 +32,8 @@ PROMPT_PORT="${AOT_PROMPT_PORT:-3141}"
 ITERATIONS="${AOT_ITERATIONS:-200}"
 REDIS_DB="${AOT_REDIS_DATABASE:-14}"
 TRAINING_DB=e2ee_aot_training
+VAULT_DIR="${AOT_VAULT_DIR:-$DIR/vault}"
+PROMPT_DIR="${AOT_PROMPT_DIR:-$DIR/prompt}"
 
 log() { printf '[aot-train] %s\n' "$*"; }
 
@@ -36,14 +41,14 @@ version="$("$JAVA" -version 2>&1 | head -n1)"
 "$JAVA" -XX:AOTCacheOutput=/dev/null -version >/dev/null 2>&1 || { log "no AOT cache on this JVM ($version)"; exit 3; }
 
 stamp="$(sha256sum "$VAULT_JAR" "$PROMPT_JAR" | cut -d' ' -f1 | tr '\n' ' ')$version $AOT_JAVA_OPTS"
-if [ -f "$DIR/stamp" ] && [ "$(cat "$DIR/stamp")" = "$stamp" ] && [ -s "$DIR/vault/app.aot" ] && [ -s "$DIR/prompt/app.aot" ]; then
+if [ -f "$DIR/stamp" ] && [ "$(cat "$DIR/stamp")" = "$stamp" ] && [ -s "$VAULT_DIR/app.aot" ] && [ -s "$PROMPT_DIR/app.aot" ]; then
   exit 0
 fi
 log "training the AOT caches in $DIR (the jars, the JVM or its options changed)"
-rm -rf "$DIR"
+rm -rf "$DIR" "$VAULT_DIR" "$PROMPT_DIR"
 mkdir -p "$DIR"
-"$JAVA" -Djarmode=tools -jar "$VAULT_JAR" extract --destination "$DIR/vault" >/dev/null
-"$JAVA" -Djarmode=tools -jar "$PROMPT_JAR" extract --destination "$DIR/prompt" >/dev/null
+"$JAVA" -Djarmode=tools -jar "$VAULT_JAR" extract --destination "$VAULT_DIR" >/dev/null
+"$JAVA" -Djarmode=tools -jar "$PROMPT_JAR" extract --destination "$PROMPT_DIR" >/dev/null
 
 work="$(mktemp -d)"
 pids=()
@@ -79,11 +84,11 @@ train() { # name app-dir port env...: starts one service writing its AOT cache a
   done
 }
 
-train vault "$DIR/vault" "$VAULT_PORT" DATABASE_HOST="$PG_HOST" DATABASE_PORT="$PG_PORT" DATABASE_USER="$PG_SUPERUSER" \
+train vault "$VAULT_DIR" "$VAULT_PORT" DATABASE_HOST="$PG_HOST" DATABASE_PORT="$PG_PORT" DATABASE_USER="$PG_SUPERUSER" \
   DATABASE_PASSWORD="" DATABASE_NAME="$TRAINING_DB" SENDER_PRIVATE_KEY_PATH="$work/keys/vault-signing-private.pem" \
   RECEIVER_PUBLIC_KEY_PATH="$work/keys/prompt-receiving-public.pem" E2EE_KEK_FILE="$work/keys/vault-kek" \
   E2EE_PEPPER_FILE="$work/keys/pepper"
-train prompt "$DIR/prompt" "$PROMPT_PORT" RECEIVER_PRIVATE_KEY_PATH="$work/keys/prompt-receiving-private.pem" \
+train prompt "$PROMPT_DIR" "$PROMPT_PORT" RECEIVER_PRIVATE_KEY_PATH="$work/keys/prompt-receiving-private.pem" \
   SENDER_PUBLIC_KEY_PATH="$work/keys/vault-signing-public.pem" E2EE_KEK_FILE="$work/keys/prompt-kek" PROMPT_PROCESSOR=echo
 
 # The workload: the calls a pod serves most (create prompt, read it, create envelope; open and process envelopes).
@@ -108,6 +113,6 @@ log "workload done ($ITERATIONS envelopes); stopping the services to write the c
 for pid in "${pids[@]}"; do kill -TERM "$pid"; done
 for pid in "${pids[@]}"; do wait "$pid" || true; done
 pids=()
-[ -s "$DIR/vault/app.aot" ] && [ -s "$DIR/prompt/app.aot" ] || { tail -20 "$work"/*.log >&2; log "no cache written"; exit 1; }
+[ -s "$VAULT_DIR/app.aot" ] && [ -s "$PROMPT_DIR/app.aot" ] || { tail -20 "$work"/*.log >&2; log "no cache written"; exit 1; }
 echo "$stamp" > "$DIR/stamp"
-log "caches written: $(du -sh "$DIR/vault/app.aot" "$DIR/prompt/app.aot" | awk '{ printf "%s %s  ", $2, $1 }')"
+log "caches written: $(du -sh "$VAULT_DIR/app.aot" "$PROMPT_DIR/app.aot" | awk '{ printf "%s %s  ", $2, $1 }')"

@@ -18,7 +18,7 @@ final class SelfRequestWarmup implements WarmupContributor {
     private final ApplicationContext context;
     private final String path;
     private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private URI uri;
 
     SelfRequestWarmup(ApplicationContext context, String path) {
@@ -40,7 +40,7 @@ final class SelfRequestWarmup implements WarmupContributor {
             uri = URI.create("http://127.0.0.1:" + web.getWebServer().getPort() + path);
         }
         HttpResponse<Void> response = http.send(
-                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(1)).build(),
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).build(),
                 HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() >= 500) {
             throw new IOException("status " + response.statusCode());
