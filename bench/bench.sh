@@ -489,9 +489,13 @@ elastic() {
       "$KEYS/prompt-enc.pub.pem" "$fake_prompt" "$ELASTIC_ENVELOPES" "$RUN/elastic-open-$variant-bodies.jsonl" open >/dev/null
   done
   IFS=',' read -r -a variants <<<"$ELASTIC_VARIANTS"
+  local label
   for variant in "${variants[@]}"; do
     run_local_timed "$variant"
     launch_variant "$variant"
+    label=$variant # a failed training leaves the fat jars: say so in the table
+    [ "$variant" = aot ] && [ "${VAULT_LAUNCH[0]}" = -jar ] && label="warm-up only (cache training failed)"
+    variant=$label
     fresh_database
     flush_redis
     common_env ""

@@ -17,7 +17,8 @@
 #
 # Environment: JAVA (java), AOT_JAVA_OPTS (the options the services will run with; they must match),
 # VAULT_JAR / PROMPT_JAR (the module jars), AOT_VAULT_PORT (3140) / AOT_PROMPT_PORT (3141), AOT_ITERATIONS (200
-# create-envelope + open/process pairs), AOT_REDIS_DATABASE (14), PG_PORT / REDIS_PORT_LOCAL (scripts/lib/infra.sh).
+# create-envelope + open/process pairs), AOT_REDIS_DATABASE (14), AOT_WAIT_SECONDS (600: a service's start in the
+# training run, slow on a busy machine), PG_PORT / REDIS_PORT_LOCAL (scripts/lib/infra.sh).
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 source "$ROOT/scripts/lib/infra.sh"
@@ -31,6 +32,7 @@ VAULT_PORT="${AOT_VAULT_PORT:-3140}"
 PROMPT_PORT="${AOT_PROMPT_PORT:-3141}"
 ITERATIONS="${AOT_ITERATIONS:-200}"
 REDIS_DB="${AOT_REDIS_DATABASE:-14}"
+WAIT_SECONDS="${AOT_WAIT_SECONDS:-600}"
 TRAINING_DB=e2ee_aot_training
 VAULT_DIR="${AOT_VAULT_DIR:-$DIR/vault}"
 PROMPT_DIR="${AOT_PROMPT_DIR:-$DIR/prompt}"
@@ -77,9 +79,9 @@ train() { # name app-dir port env...: starts one service writing its AOT cache a
     E2EE_HPKE_PRIVATE_KEY_PATH="$work/keys/hpke-private.pem" \
     "$JAVA" $AOT_JAVA_OPTS -XX:AOTCacheOutput=app.aot -jar "$(ls "$app"/*.jar)") > "$work/$name.log" 2>&1 &
   pids+=($!)
-  local deadline=$((SECONDS + 180))
+  local deadline=$((SECONDS + WAIT_SECONDS))
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/api/v1/health/ready")" = 200 ]; do
-    kill -0 "${pids[-1]}" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] || { tail -30 "$work/$name.log" >&2; log "$name did not start"; exit 1; }
+    kill -0 "${pids[-1]}" 2>/dev/null && [ "$SECONDS" -lt "$deadline" ] || { tail -30 "$work/$name.log" >&2; log "$name did not get ready within $WAIT_SECONDS s"; exit 1; }
     sleep 0.5
   done
 }
