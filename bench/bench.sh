@@ -6,6 +6,15 @@
 #   bench/bench.sh --soak 10m      # also the fixed-rate mixed soak (on demand; not run in CI)
 #   bench/bench.sh --modes native --soak 10m --soak-only   # only the soak (leaves docs/performance.md alone)
 #   bench/bench.sh --scenarios create-prompt,get-prompt    # a subset (leaves docs/performance.md alone)
+#   bench/bench.sh --elastic-only  # only the elastic start (below); rewrites only its table in docs/performance.md
+#
+# Elastic start (issue 17; first in a full run, BENCH_ELASTIC=0 skips it): how fast a new instance is ready and how it
+# serves in its first 20 s at full load. Time of `scripts/run-local.sh --detach` (its own work included: the AOT-cache
+# freshness check, keys, nginx; the cache is trained by an untimed first call), then each service alone,
+# for each variant in BENCH_ELASTIC_VARIANTS (aot: extracted jar + AOT cache + warm-up, as run-local and the images
+# start it; plain: the fat jar, no cache, no warm-up, i.e. before issue 17): launch -> /health/ready 200 (seconds and
+# CPU-seconds), then at once create-envelope (vault) / open-envelope (prompt-response) at CONNECTIONS for
+# BENCH_COLD (20s) = the cold figures, then the usual low-concurrency warm-up and BENCH_COLD again = the warm figures.
 #
 # It builds the jars if needed, starts PostgreSQL/Redis if they are installed but down, starts both services
 # with rate limits off (RATE_LIMIT_ENABLED=false) on a fresh database, measures the RSA-2048 signing ceiling
@@ -56,6 +65,12 @@ MODES="native,jdk"
 SOAK=""
 SOAK_ONLY=""
 SCENARIOS="" # empty: all, and docs/performance.md is rewritten
+ELASTIC="${BENCH_ELASTIC:-1}"
+ELASTIC_ONLY=""
+ELASTIC_VARIANTS="${BENCH_ELASTIC_VARIANTS:-aot,plain}"
+COLD="${BENCH_COLD:-20s}"
+ELASTIC_WARMUP="${BENCH_ELASTIC_WARMUP:-$WARMUP}"
+ELASTIC_ENVELOPES="${BENCH_ELASTIC_ENVELOPES:-60000}" # per open-envelope file (cold, warm-up, warm)
 while [ $# -gt 0 ]; do
   case "$1" in
     --modes) MODES="$2"; shift 2 ;;
@@ -65,6 +80,7 @@ while [ $# -gt 0 ]; do
     --duration) DURATION="$2"; shift 2 ;;
     --connections) CONNECTIONS="$2"; shift 2 ;;
     --paced-modes) PACED_MODES="$2"; shift 2 ;;
+    --elastic-only) ELASTIC_ONLY=1; ELASTIC=1; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -74,15 +90,19 @@ KEYS="$RUN/keys"
 # BENCH_GC_LOG=1: each JVM writes a GC log ($RUN/gc-<pid>.log), e.g. to see the old generation level off in a soak.
 [ "${BENCH_GC_LOG:-}" = 1 ] && JAVA_OPTS_BENCH="$JAVA_OPTS_BENCH -Xlog:gc:file=$ROOT/$RUN/gc-%p.log:uptime,level"
 mkdir -p "$KEYS"
-VAULT=http://127.0.0.1:3000
-PROMPT=http://127.0.0.1:3001
+# Ports (BENCH_VAULT_PORT / BENCH_PROMPT_PORT; PostgreSQL and Redis from PG_PORT / REDIS_PORT_LOCAL, scripts/lib/infra.sh)
+VAULT_PORT="${BENCH_VAULT_PORT:-3000}"
+PROMPT_PORT="${BENCH_PROMPT_PORT:-3001}"
+VAULT=http://127.0.0.1:$VAULT_PORT
+PROMPT=http://127.0.0.1:$PROMPT_PORT
+export PGPORT="$PG_PORT"
 PIDS=()
 
 need() { command -v "$1" >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$2" >/dev/null; }; }
 need wrk wrk
 need jq jq
 
-flush_redis() { redis-cli -h 127.0.0.1 -p 6379 -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true; }
+flush_redis() { redis-cli -h 127.0.0.1 -p "$REDIS_PORT_LOCAL" -n "$REDIS_DB" flushdb >/dev/null 2>&1 || true; }
 
 stop_services() {
   for pid in "${PIDS[@]:-}"; do [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; done
@@ -152,24 +172,50 @@ wait_healthy() { # url name pid
   return 1
 }
 
+service_env() { # the two services' own variables (after generate_keys)
+  VAULT_ENV=(PORT="$VAULT_PORT" DATABASE_HOST=127.0.0.1 DATABASE_PORT="$PG_PORT" DATABASE_NAME=e2ee_bench
+    DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper"
+    SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem")
+  PROMPT_ENV=(PORT="$PROMPT_PORT" RECEIVER_PRIVATE_KEY_PATH="$KEYS/prompt-enc.pem"
+    SENDER_PUBLIC_KEY_PATH="$KEYS/vault-sign.pub.pem" PROMPT_PROCESSOR=echo)
+}
+
+# How the services start: the fat jars (plain), or as run-local.sh and the images start them (aot: the extracted jars
+# with the AOT cache scripts/aot-train.sh keeps in AOT_DIR, trained with these JVM options; Java 25+ only).
+AOT_DIR="$ROOT/bench/results/local/aot"
+launch_variant() { # aot|plain
+  VAULT_LAUNCH=(-jar vault-service/target/vault-service.jar)
+  PROMPT_LAUNCH=(-jar prompt-response-service/target/prompt-response-service.jar)
+  LAUNCH_ENV=(E2EE_WARMUP_ENABLED=false)
+  [ "$1" = aot ] || return 0
+  LAUNCH_ENV=(E2EE_WARMUP_ENABLED=true)
+  JAVA="$BENCH_SERVICE_JAVA" AOT_JAVA_OPTS="$JAVA_OPTS_BENCH" "$ROOT/scripts/aot-train.sh" "$AOT_DIR" || return 0
+  VAULT_LAUNCH=(-XX:AOTCache="$AOT_DIR/vault/app.aot" -jar "$AOT_DIR/vault/vault-service.jar")
+  PROMPT_LAUNCH=(-XX:AOTCache="$AOT_DIR/prompt/app.aot" -jar "$AOT_DIR/prompt/prompt-response-service.jar")
+}
+
+common_env() { # crypto provider ("" = native): COMMON, the variables both services get
+  COMMON=("${LAUNCH_ENV[@]}" JWT_SECRET="$JWT_SECRET_VALUE" E2EE_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY" RATE_LIMIT_ENABLED=false
+    E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$1" REDIS_HOST=127.0.0.1 REDIS_PORT="$REDIS_PORT_LOCAL" LOG_LEVEL=WARN
+    SPRING_DATA_REDIS_DATABASE="$REDIS_DB")
+}
+
+fresh_database() {
+  psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -qc "drop database if exists e2ee_bench" >/dev/null
+  ensure_database e2ee_bench >/dev/null
+}
+
 start_services() { # mode
   local provider=""
   [ "$1" = "jdk" ] && provider="jdk"
-  psql -h "$PG_HOST" -U "$PG_SUPERUSER" -d postgres -qc "drop database if exists e2ee_bench" >/dev/null
-  ensure_database e2ee_bench >/dev/null
-  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
-  local common=(JWT_SECRET="$JWT_SECRET_VALUE" E2EE_BOOTSTRAP_ADMIN_API_KEY="$ADMIN_KEY" RATE_LIMIT_ENABLED=false
-    E2EE_KEK_FILE="$KEYS/kek" E2EE_CRYPTO_PROVIDER="$provider" REDIS_HOST=127.0.0.1 REDIS_PORT=6379 LOG_LEVEL=WARN
-    SPRING_DATA_REDIS_DATABASE="$REDIS_DB")
+  fresh_database
+  common_env "$provider"
+  local common=("${COMMON[@]}")
   flush_redis
-  env "${common[@]}" PORT=3000 DATABASE_HOST=127.0.0.1 DATABASE_PORT=5432 DATABASE_NAME=e2ee_bench \
-    DATABASE_USER=postgres DATABASE_PASSWORD= E2EE_PEPPER_FILE="$KEYS/pepper" \
-    SENDER_PRIVATE_KEY_PATH="$KEYS/vault-sign.pem" RECEIVER_PUBLIC_KEY_PATH="$KEYS/prompt-enc.pub.pem" \
-    "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH -jar vault-service/target/vault-service.jar > "$RUN/vault-$1.log" 2>&1 &
+  # shellcheck disable=SC2086 # JAVA_OPTS_BENCH is a list of options
+  env "${common[@]}" "${VAULT_ENV[@]}" "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH "${VAULT_LAUNCH[@]}" > "$RUN/vault-$1.log" 2>&1 &
   VAULT_PID=$!
-  env "${common[@]}" PORT=3001 RECEIVER_PRIVATE_KEY_PATH="$KEYS/prompt-enc.pem" \
-    SENDER_PUBLIC_KEY_PATH="$KEYS/vault-sign.pub.pem" PROMPT_PROCESSOR=echo \
-    "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH -jar prompt-response-service/target/prompt-response-service.jar > "$RUN/prompt-$1.log" 2>&1 &
+  env "${common[@]}" "${PROMPT_ENV[@]}" "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH "${PROMPT_LAUNCH[@]}" > "$RUN/prompt-$1.log" 2>&1 &
   PROMPT_PID=$!
   PIDS=("$VAULT_PID" "$PROMPT_PID")
   wait_healthy "$VAULT" "vault-$1" "$VAULT_PID"
@@ -372,6 +418,102 @@ soak() { # mode: fixed-rate (open-loop) mixed load on both services; RSS sampled
         vs[0] / c[0], vs[1] / c[1], vs[2] / c[2], vm, ps[0] / c[0], ps[1] / c[1], ps[2] / c[2], pm }' "$RUN/$1-soak-rss.txt"
 }
 
+# ---- elastic start (issue 17) ----
+launch_timed() { # variant service(vault|prompt): starts it, waits for /health/ready, sets NEW_PID, READY_MS, READY_CPU_S
+  local variant=$1 service=$2 url=$VAULT t0
+  local env=("${VAULT_ENV[@]}") launch=("${VAULT_LAUNCH[@]}")
+  [ "$service" = prompt ] && { url=$PROMPT; env=("${PROMPT_ENV[@]}"); launch=("${PROMPT_LAUNCH[@]}"); }
+  t0=$(date +%s%N)
+  # shellcheck disable=SC2086
+  env "${COMMON[@]}" "${env[@]}" "$BENCH_SERVICE_JAVA" $JAVA_OPTS_BENCH "${launch[@]}" > "$RUN/elastic-$variant-$service.log" 2>&1 &
+  NEW_PID=$!
+  PIDS+=("$NEW_PID")
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "$url/api/v1/health/ready")" = 200 ]; do
+    kill -0 "$NEW_PID" 2>/dev/null || { echo "$service died; see $RUN/elastic-$variant-$service.log" >&2; return 1; }
+    sleep 0.05
+  done
+  READY_MS=$(( ($(date +%s%N) - t0) / 1000000 ))
+  READY_CPU_S=$(awk '{ printf "%.1f", ($14 + $15) / 100 }' "/proc/$NEW_PID/stat")
+}
+
+wait_idle() { # pid: until it uses < 10 % of a core over a second (max 60 s)
+  local a b
+  for _ in $(seq 1 60); do a=$(cpu_ticks "$1"); sleep 1; b=$(cpu_ticks "$1"); [ $((b - a)) -lt 10 ] && return 0; done
+}
+
+cold_and_warm() { # variant service origin script env...: cold run at once, warm-up, warm run; one elastic.jsonl row
+  local variant=$1 service=$2 origin=$3 script=$4 pid=$NEW_PID; shift 4
+  local base="$RUN/elastic-$variant-$service"
+  env "$@" "$(bodies cold "$@")" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$COLD" --latency \
+    -s "bench/wrk/$script" "$origin" > "$base-cold.txt" 2>&1 || true
+  env "$@" "$(bodies warm "$@")" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$WARMUP_CONNECTIONS" -d"$ELASTIC_WARMUP" \
+    -s "bench/wrk/$script" "$origin" > "$base-warmup.txt" 2>&1 || true
+  wait_idle "$pid"
+  env "$@" "$(bodies hot "$@")" BENCH_THREADS="$THREADS" wrk -t"$THREADS" -c"$CONNECTIONS" -d"$COLD" --latency \
+    -s "bench/wrk/$script" "$origin" > "$base-warm.txt" 2>&1 || true
+  local cold warm
+  cold=$(sed -n 's/^BENCH_RESULT //p' "$base-cold.txt"); warm=$(sed -n 's/^BENCH_RESULT //p' "$base-warm.txt")
+  jq -nc --arg variant "$variant" --arg service "$service" --argjson ready_ms "$READY_MS" \
+    --argjson ready_cpu_s "$READY_CPU_S" --argjson cold "${cold:-null}" --argjson warm "${warm:-null}" \
+    --argjson rss "$(rss_mib "$pid" VmHWM)" --arg cold_duration "$COLD" \
+    '{variant: $variant, service: $service, ready_ms: $ready_ms, ready_cpu_s: $ready_cpu_s, cold: $cold, warm: $warm,
+      peak_rss_mib: $rss, cold_duration: $cold_duration}' | tee -a "$RUN/elastic.jsonl"
+}
+
+run_local_timed() { # variant: wall time of `scripts/run-local.sh --detach` (after an untimed call that trains the cache)
+  local variant=$1 t0 ms
+  local env=(LOCAL_DIR="$ROOT/bench/results/local" LOCAL_JAVA_OPTS="$JAVA_OPTS_BENCH" JAVA="$BENCH_SERVICE_JAVA"
+    VAULT_PORT="$VAULT_PORT" PROMPT_PORT="$PROMPT_PORT" GATEWAY_PORT="${BENCH_GATEWAY_PORT:-8080}"
+    DATABASE_NAME=e2ee_bench_local REDIS_DATABASE_INDEX="$REDIS_DB" LOCAL_AOT=1 E2EE_WARMUP_ENABLED=true)
+  [ "$variant" = aot ] || env+=(LOCAL_AOT=0 E2EE_WARMUP_ENABLED=false)
+  if [ "$variant" = aot ]; then
+    env "${env[@]}" scripts/run-local.sh --detach > "$RUN/run-local-$variant-untimed.txt" 2>&1 || true
+    env "${env[@]}" scripts/run-local.sh --stop >/dev/null 2>&1 || true
+  fi
+  t0=$(date +%s%N)
+  env "${env[@]}" scripts/run-local.sh --detach > "$RUN/run-local-$variant.txt" 2>&1 || echo "run-local.sh failed: $RUN/run-local-$variant.txt" >&2
+  ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+  env "${env[@]}" scripts/run-local.sh --stop >/dev/null 2>&1 || true
+  flush_redis
+  jq -nc --arg variant "$variant" --argjson ms "$ms" '{variant: $variant, service: "run-local.sh", ready_ms: $ms}' \
+    | tee -a "$RUN/elastic.jsonl"
+}
+
+elastic() {
+  echo "== elastic start: variants $ELASTIC_VARIANTS, cold $COLD at $CONNECTIONS connections right after ready"
+  service_env
+  local fake_prompt variant
+  fake_prompt=$(cat /proc/sys/kernel/random/uuid) # the prompt-response service does not look prompts up
+  for variant in cold warm hot; do
+    java -cp "$(cat "$RUN/crypto.classpath"):crypto-common/target/classes" bench/EnvelopeFactory.java "$KEYS/vault-sign.pem" \
+      "$KEYS/prompt-enc.pub.pem" "$fake_prompt" "$ELASTIC_ENVELOPES" "$RUN/elastic-open-$variant-bodies.jsonl" open >/dev/null
+  done
+  IFS=',' read -r -a variants <<<"$ELASTIC_VARIANTS"
+  local label
+  for variant in "${variants[@]}"; do
+    run_local_timed "$variant"
+    launch_variant "$variant"
+    label=$variant # a failed training leaves the fat jars: say so in the table
+    [ "$variant" = aot ] && [ "${VAULT_LAUNCH[0]}" = -jar ] && label="warm-up only (cache training failed)"
+    variant=$label
+    fresh_database
+    flush_redis
+    common_env ""
+    echo "== elastic / $variant / vault"
+    launch_timed "$variant" vault
+    TOKEN="$(curl -fsS -X POST "$VAULT/api/v1/auth/token" -H "X-API-Key: $ADMIN_KEY" | jq -r '.token // .accessToken')"
+    PROMPT_ID="$(curl -fsS -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+      -d '{"promptText":"benchmark prompt about encryption","secret":"bench-secret"}' | jq -r .id)"
+    cold_and_warm "$variant" vault "$VAULT" request.lua BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST \
+      BENCH_PATH=/api/v1/envelopes BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
+    wait_idle "$NEW_PID"
+    echo "== elastic / $variant / prompt-response"
+    launch_timed "$variant" prompt
+    cold_and_warm "$variant" prompt "$PROMPT" bodies.lua BENCH_TOKEN="$TOKEN" BENCH_PATH=/api/v1/envelopes/decrypt \
+      BENCH_BODIES_FILE="$RUN/elastic-open-bodies.jsonl"
+    stop_services
+  done
+}
 
 ceiling() {
   echo "== openssl speed -multi $(nproc) rsa2048"
@@ -386,6 +528,17 @@ build_jars
 generate_keys
 ceiling
 : > "$RUN/results.jsonl"
+if [ "$ELASTIC" = 1 ] && [ -z "$SOAK_ONLY" ]; then
+  elastic
+  if [ -n "$ELASTIC_ONLY" ]; then
+    python3 bench/render_report.py docs/performance.md "$RUN" "$SIGN_CEILING" "$DURATION" "$CONNECTIONS" "$THREADS" "$WARMUP" --elastic-only
+    echo "== results in $RUN; elastic-start table written to docs/performance.md"
+    exit 0
+  fi
+fi
+# the scenarios run the services as run-local.sh and the images start them (AOT cache, warm-up)
+launch_variant aot
+service_env
 IFS=',' read -r -a mode_list <<<"$MODES"
 for mode in "${mode_list[@]}"; do run_mode "$mode"; done
 [ -n "$SOAK_ONLY" ] && { echo "== soak results in $RUN"; exit 0; }

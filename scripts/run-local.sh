@@ -11,7 +11,9 @@
 # Environment (all optional): JWT_SECRET, E2EE_BOOTSTRAP_ADMIN_API_KEY (else generated once into
 # .local/dev-keys), DATABASE_NAME (e2ee), VAULT_PORT (3000), PROMPT_PORT (3001), GATEWAY_PORT (8080),
 # REDIS_DATABASE_INDEX (1, to keep the local run's Redis keys apart from test runs), JAVA (java),
-# LOCAL_JAVA_OPTS, WAIT_SECONDS (90), LOCAL_DIR (.local), VAULT_JAR / PROMPT_JAR (the module jars).
+# LOCAL_JAVA_OPTS, WAIT_SECONDS (90), LOCAL_DIR (.local), VAULT_JAR / PROMPT_JAR (the module jars), LOCAL_AOT (1:
+# on Java 25+ the services start from their extracted jars with the AOT cache scripts/aot-train.sh builds or
+# refreshes in .local/aot when missing or stale, a training run of a few minutes; 0 or Java 17: the fat jars).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT="$(pwd)"
@@ -32,6 +34,10 @@ LOCAL_JAVA_OPTS="${LOCAL_JAVA_OPTS:--Xmx512m -XX:+ExitOnOutOfMemoryError --enabl
 VAULT_JAR="${VAULT_JAR:-$ROOT/vault-service/target/vault-service.jar}"
 PROMPT_JAR="${PROMPT_JAR:-$ROOT/prompt-response-service/target/prompt-response-service.jar}"
 COMPONENTS=(nginx prompt-response-service vault-service)
+LOCAL_AOT="${LOCAL_AOT:-1}"
+AOT_DIR="$LOCAL_DIR/aot"
+VAULT_LAUNCH=(-jar "$VAULT_JAR")
+PROMPT_LAUNCH=(-jar "$PROMPT_JAR")
 
 source "$ROOT/scripts/lib/infra.sh"
 
@@ -82,7 +88,7 @@ build_jars_if_missing() {
 
 ensure_tools() {
   # nginx is installed without starting its system service (RUNLEVEL=1); run-local runs its own instance.
-  ensure_command nginx nginx && ensure_command curl curl && ensure_command openssl openssl \
+  ensure_command nginx nginx && ensure_command curl curl && ensure_command openssl openssl && ensure_command jq jq \
     || die "missing tools (see above)"
 }
 
@@ -132,7 +138,7 @@ exec_vault() {
     RECEIVER_PUBLIC_KEY_PATH="$KEYS_DIR/prompt-receiving-public.pem" \
     E2EE_KEK_FILE="$KEYS_DIR/vault-kek" E2EE_PEPPER_FILE="$KEYS_DIR/pepper"
   # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of JVM options
-  exec setsid "$JAVA" $LOCAL_JAVA_OPTS -jar "$VAULT_JAR"
+  exec setsid "$JAVA" $LOCAL_JAVA_OPTS "${VAULT_LAUNCH[@]}"
 }
 
 exec_prompt() {
@@ -141,7 +147,23 @@ exec_prompt() {
     SENDER_PUBLIC_KEY_PATH="$KEYS_DIR/vault-signing-public.pem" \
     E2EE_KEK_FILE="$KEYS_DIR/prompt-kek" PROMPT_PROCESSOR="${PROMPT_PROCESSOR:-echo}"
   # shellcheck disable=SC2086
-  exec setsid "$JAVA" $LOCAL_JAVA_OPTS -jar "$PROMPT_JAR"
+  exec setsid "$JAVA" $LOCAL_JAVA_OPTS "${PROMPT_LAUNCH[@]}"
+}
+
+# The AOT caches (Java 25+): built or refreshed by scripts/aot-train.sh, then both services start from the extracted
+# jars the caches were trained on. On Java 17, with LOCAL_AOT=0 or when training fails: the fat jars, as before.
+use_aot_cache() {
+  [ "$LOCAL_AOT" = 1 ] || return 0
+  local rc=0
+  JAVA="$JAVA" AOT_JAVA_OPTS="$LOCAL_JAVA_OPTS" VAULT_JAR="$VAULT_JAR" PROMPT_JAR="$PROMPT_JAR" \
+    "$ROOT/scripts/aot-train.sh" "$AOT_DIR" || rc=$?
+  if [ "$rc" = 0 ]; then
+    VAULT_LAUNCH=(-XX:AOTCache="$AOT_DIR/vault/app.aot" -jar "$AOT_DIR/vault/$(basename "$VAULT_JAR")")
+    PROMPT_LAUNCH=(-XX:AOTCache="$AOT_DIR/prompt/app.aot" -jar "$AOT_DIR/prompt/$(basename "$PROMPT_JAR")")
+    log "starting with the AOT caches in $AOT_DIR"
+  elif [ "$rc" != 3 ]; then
+    log "AOT cache training failed (exit $rc); starting the fat jars without a cache"
+  fi
 }
 
 exec_nginx() {
@@ -202,14 +224,16 @@ start_all() {
   JWT_SECRET="${JWT_SECRET:-$(cat "$KEYS_DIR/jwt-secret")}"
   E2EE_BOOTSTRAP_ADMIN_API_KEY="${E2EE_BOOTSTRAP_ADMIN_API_KEY:-$(cat "$KEYS_DIR/bootstrap-admin-api-key")}"
   render_nginx_conf
+  use_aot_cache
 
   if [ "$detach" = no ]; then trap 'stop_all; exit 130' INT; trap 'stop_all; exit 143' TERM; fi
   trap 'if [ "$?" != 0 ]; then stop_all; fi' EXIT
-  # One JVM start-up at a time: on a small, busy machine each then stays well within its WAIT_SECONDS.
+  # Both JVMs start together (independent of each other); ready = /health/ready answers 200, which is after the
+  # in-process warm-up (e2ee.warmup.*), as the Kubernetes readiness probe sees it.
   start vault-service exec_vault
-  wait_healthy vault-service "http://127.0.0.1:$VAULT_PORT/api/v1/health"
   start prompt-response-service exec_prompt
-  wait_healthy prompt-response-service "http://127.0.0.1:$PROMPT_PORT/api/v1/health"
+  wait_healthy vault-service "http://127.0.0.1:$VAULT_PORT/api/v1/health/ready"
+  wait_healthy prompt-response-service "http://127.0.0.1:$PROMPT_PORT/api/v1/health/ready"
   start nginx exec_nginx
   wait_healthy nginx "http://127.0.0.1:$GATEWAY_PORT/api/v1/health"
   log "all healthy"

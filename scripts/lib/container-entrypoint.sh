@@ -30,6 +30,11 @@ for name in JWT_SECRET E2EE_BOOTSTRAP_ADMIN_API_KEY DATABASE_PASSWORD REDIS_PASS
 done
 unset file current value name
 
+# 3. The extracted jar (APP_JAR) with the Java 25 AOT cache the image build trained on it (/app/app.aot; the
+#    Dockerfiles' aot-train stage): classes come loaded and linked, hot methods with their profiles. A cache the JVM
+#    cannot use (another JVM or other options) is ignored with a warning and the service starts without it.
+aot=""
+[ -f /app/app.aot ] && aot="-XX:AOTCache=/app/app.aot"
 # JAVA_OPTS is a list of JVM options, split on spaces on purpose.
 # shellcheck disable=SC2086
-exec java ${JAVA_OPTS:-} -cp /app org.springframework.boot.loader.launch.JarLauncher "$@"
+exec java ${JAVA_OPTS:-} $aot -jar "/app/${APP_JAR:?APP_JAR names the service jar in /app}" "$@"

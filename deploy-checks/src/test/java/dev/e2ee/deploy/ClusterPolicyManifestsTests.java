@@ -42,6 +42,13 @@ class ClusterPolicyManifestsTests {
             assertThat(spec.getBehavior().getScaleDown().getStabilizationWindowSeconds())
                     .as(service)
                     .isEqualTo(300);
+            var scaleUp = spec.getBehavior().getScaleUp();
+            assertThat(scaleUp.getStabilizationWindowSeconds()).as(service).isZero();
+            assertThat(scaleUp.getSelectPolicy()).as(service).isEqualTo("Max");
+            assertThat(scaleUp.getPolicies())
+                    .as(service + ": steps of 30 s, longer than a pod needs to get ready")
+                    .isNotEmpty()
+                    .allSatisfy(policy -> assertThat(policy.getPeriodSeconds()).isEqualTo(30));
         }
     }
 

@@ -55,6 +55,16 @@ class DeploymentManifestsTests {
                             * container.getStartupProbe().getPeriodSeconds())
                     .as(service + " startup budget in seconds")
                     .isGreaterThanOrEqualTo(120);
+            // a pod that started goes live, then ready, within 2 s (docs/performance.md, "Elastic start")
+            assertThat(container.getStartupProbe().getPeriodSeconds())
+                    .as(service)
+                    .isLessThanOrEqualTo(2);
+            assertThat(container.getReadinessProbe().getPeriodSeconds())
+                    .as(service)
+                    .isLessThanOrEqualTo(2);
+            assertThat(container.getReadinessProbe().getTimeoutSeconds())
+                    .as(service + " a probe answers within its period")
+                    .isLessThanOrEqualTo(container.getReadinessProbe().getPeriodSeconds());
         }
     }
 

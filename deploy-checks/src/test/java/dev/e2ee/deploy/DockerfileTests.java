@@ -17,17 +17,58 @@ class DockerfileTests {
     void dockerfileWhenReadThenMultiStageMavenBuildOnAJre25Runtime(String file, String module, int port) {
         String dockerfile = RepositoryFiles.read(file);
         assertThat(Pattern.compile("(?m)^FROM ").matcher(dockerfile).results().count())
-                .isEqualTo(2);
+                .isEqualTo(3);
         assertThat(dockerfile)
                 .contains("ARG BUILD_IMAGE=maven:3.9-eclipse-temurin-25")
                 .contains("ARG RUNTIME_IMAGE=eclipse-temurin:25-jre")
-                .contains("-pl " + module + " -am dependency:go-offline")
-                .contains("-pl " + module + " -am package -DskipTests")
+                .contains("-pl vault-service,prompt-response-service -am dependency:go-offline")
+                .contains("-pl vault-service,prompt-response-service -am package -DskipTests")
                 .contains("EXPOSE " + port)
                 .contains("ENV PORT=" + port);
         assertThat(dockerfile.indexOf("dependency:go-offline"))
                 .as("the dependency layer comes before the sources are copied")
                 .isLessThan(dockerfile.indexOf("COPY crypto-common/src"));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"Dockerfile.vault, vault-service, VAULT", "Dockerfile.prompt, prompt-response-service, PROMPT"})
+    void dockerfileWhenReadThenATrainingStageWritesTheAotCacheTheRuntimeStartsWith(
+            String file, String module, String service) {
+        String dockerfile = RepositoryFiles.read(file);
+        String runtimeImage = "FROM ${RUNTIME_IMAGE}";
+        int training = dockerfile.indexOf(runtimeImage + " AS aot-train");
+        int runtime = dockerfile.lastIndexOf(runtimeImage + "\n");
+        assertThat(training)
+                .as("the training stage runs on the runtime image's JVM")
+                .isPositive();
+        assertThat(runtime).isGreaterThan(training);
+        String trainingStage = dockerfile.substring(training, runtime);
+        String runtimeStage = dockerfile.substring(runtime);
+        assertThat(trainingStage)
+                .contains("postgresql redis-server")
+                .contains("COPY scripts/aot-train.sh")
+                .contains("AOT_JAVA_OPTS=\"$JAVA_OPTS\"")
+                .as("trained where the runtime starts it: the cache records the class path")
+                .contains("AOT_" + service + "_DIR=/app ")
+                .containsPattern("(?m)^RUN .*\\\n.*scripts/aot-train.sh ");
+        assertThat(javaOpts(trainingStage))
+                .as("a cache made with other JVM options is rejected")
+                .isEqualTo(javaOpts(runtimeStage));
+        assertThat(runtimeStage)
+                .contains("COPY --from=aot-train /app/app.aot ./")
+                .contains("COPY --from=aot-train /app/" + module + ".jar ./")
+                .contains("APP_JAR=" + module + ".jar");
+        assertThat(RepositoryFiles.read("scripts/lib/container-entrypoint.sh"))
+                .contains("-XX:AOTCache=/app/app.aot")
+                .contains("-jar \"/app/${APP_JAR");
+        assertThat(RepositoryFiles.read(".dockerignore"))
+                .contains("!scripts/aot-train.sh", "!scripts/lib/infra.sh", "!scripts/gen-dev-keys.sh");
+    }
+
+    private static String javaOpts(String stage) {
+        Matcher matcher = Pattern.compile("JAVA_OPTS=\"([^\"]+)\"").matcher(stage);
+        assertThat(matcher.find()).isTrue();
+        return matcher.group(1);
     }
 
     @ParameterizedTest

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.availability.ApplicationAvailability;
+import org.springframework.boot.availability.ReadinessState;
 import org.springframework.boot.info.BuildProperties;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -20,7 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Public probes. {@code /health} and {@code /health/ready}: healthy (200) when Redis answers and keys are loaded
- * (a receiver key and at least one trusted vault signing key), else 503; {@code /health/live}: the process runs.
+ * (a receiver key and at least one trusted vault signing key) and the application accepts traffic (not while the
+ * start-up warm-up runs or during shutdown), else 503; {@code /health/live}: the process runs.
  */
 @RestController
 @RequestMapping("/api/v1/health")
@@ -34,13 +37,16 @@ class HealthController {
     private final TrustedSigners signers;
     private final String version;
     private final Clock clock;
+    private final ApplicationAvailability availability;
 
     HealthController(
             StringRedisTemplate redis,
             ReceiverKeys receiverKeys,
             TrustedSigners signers,
             ObjectProvider<BuildProperties> build,
-            Clock clock) {
+            Clock clock,
+            ApplicationAvailability availability) {
+        this.availability = availability;
         this.redis = redis;
         this.receiverKeys = receiverKeys;
         this.signers = signers;
@@ -61,7 +67,9 @@ class HealthController {
         Map<String, Object> checks = new LinkedHashMap<>();
         checks.put("redis", redisUp() ? "up" : "down");
         checks.put("keys", receiverKeys.size() > 0 && signers.hasKeys() ? "loaded" : "missing");
-        boolean healthy = "up".equals(checks.get("redis")) && "loaded".equals(checks.get("keys"));
+        boolean accepting = availability.getReadinessState() == ReadinessState.ACCEPTING_TRAFFIC;
+        checks.put("traffic", accepting ? "accepting" : "refusing");
+        boolean healthy = accepting && "up".equals(checks.get("redis")) && "loaded".equals(checks.get("keys"));
         return ResponseEntity.status(healthy ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE)
                 .body(body(healthy, checks));
     }

@@ -41,6 +41,11 @@ final class RealInfrastructureContextCustomizerFactory implements ContextCustomi
             context.getEnvironment()
                     .getPropertySources()
                     .addFirst(new MapPropertySource("e2ee-real-infrastructure", properties));
+            // a few warm-up rounds (they still run every contributor) instead of up to e2ee.warmup.max-duration per
+            // test context; lowest precedence, so a test's own properties win
+            context.getEnvironment()
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("e2ee-test-warmup", Map.of("e2ee.warmup.rounds", 5)));
         }
     }
 }

@@ -31,6 +31,13 @@ class HealthChecks {
         boolean healthy() {
             return "healthy".equals(status);
         }
+
+        /** This report, unhealthy, with {@code traffic: refusing} (warm-up or shutdown). */
+        Report refusingTraffic() {
+            Map<String, Object> refusing = new LinkedHashMap<>(checks);
+            refusing.put("traffic", "refusing");
+            return new Report("unhealthy", service, version, timestamp, refusing);
+        }
     }
 
     private final JdbcTemplate jdbc;
