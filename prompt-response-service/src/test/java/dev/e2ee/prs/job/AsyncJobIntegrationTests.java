@@ -22,7 +22,7 @@ import org.springframework.data.redis.core.SessionCallback;
 class AsyncJobIntegrationTests extends IntegrationTestBase {
 
     @Autowired
-    JobQueue queue;
+    JobStore queue;
 
     @Autowired
     JobProperties properties;

@@ -29,7 +29,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     private static final Duration CLAIM_IDLE = Duration.ofMillis(1500);
 
     @Autowired
-    JobQueue queue;
+    JobStore queue;
 
     @Autowired
     AuditPublisher audit;
@@ -47,11 +47,11 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
             5,
             Duration.ofMinutes(5),
             Duration.ofSeconds(1));
-    private JobStream stream;
+    private JobConsumerGroup stream;
 
     @BeforeEach
     void stream() {
-        stream = new JobStream(redis, properties);
+        stream = new JobConsumerGroup(redis, properties);
         stream.ensureGroup();
     }
 
@@ -63,8 +63,8 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void jobRunTwiceWhenTheLaterRunFinishesSecondThenTheFirstResultStaysStable() throws Exception {
         UUID jobId = submit("frank");
-        JobStream.Delivery first = stream.readNew("slow-run", 1).get(0);
-        JobStream.Delivery duplicate = new JobStream.Delivery(first.id(), first.fields(), 2, "duplicate-run");
+        JobConsumerGroup.Delivery first = stream.readNew("slow-run", 1).get(0);
+        JobConsumerGroup.Delivery duplicate = new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "duplicate-run");
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String tail = auditStreamTail();
@@ -98,8 +98,8 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void twoRunsRacingToCompleteWhenBothFinishThenExactlyOneResultIsStored() throws Exception {
         UUID jobId = submit("gina");
-        JobStream.Delivery first = stream.readNew("racer-a", 1).get(0);
-        JobStream.Delivery second = new JobStream.Delivery(first.id(), first.fields(), 2, "racer-b");
+        JobConsumerGroup.Delivery first = stream.readNew("racer-a", 1).get(0);
+        JobConsumerGroup.Delivery second = new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "racer-b");
         CountDownLatch bothRunning = new CountDownLatch(2);
         Thread a = new Thread(() -> worker(request -> {
                     bothRunning.countDown();
@@ -126,7 +126,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void longRunningJobWhenItOutlastsTheClaimTimeoutThenNoOtherConsumerTakesItOver() throws Exception {
         UUID jobId = submit("hank");
-        JobStream.Delivery delivery = stream.readNew("long-runner", 1).get(0);
+        JobConsumerGroup.Delivery delivery = stream.readNew("long-runner", 1).get(0);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
@@ -160,7 +160,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         UUID jobId = submit("iris");
         assertThat(stream.readNew("dead-consumer", 1)).hasSize(1);
 
-        List<JobStream.Delivery> claimed = List.of();
+        List<JobConsumerGroup.Delivery> claimed = List.of();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         while (claimed.isEmpty() && System.nanoTime() < deadline) {
             sleep(100);
@@ -181,7 +181,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void heartbeatOfAConsumerWhenAnotherHasClaimedTheJobThenDoesNotTakeItBack() {
         submit("jack");
-        JobStream.Delivery mine = stream.readNew("presumed-dead", 1).get(0);
+        JobConsumerGroup.Delivery mine = stream.readNew("presumed-dead", 1).get(0);
         redis.opsForStream()
                 .claim(
                         properties.stream(),
@@ -193,7 +193,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         assertThat(pending())
                 .singleElement()
                 .satisfies(p -> assertThat(p.getConsumerName()).isEqualTo("new-owner"));
-        assertThat(stream.refreshClaim(new JobStream.Delivery(mine.id(), mine.fields(), 2, "new-owner")))
+        assertThat(stream.refreshClaim(new JobConsumerGroup.Delivery(mine.id(), mine.fields(), 2, "new-owner")))
                 .isTrue();
     }
 
@@ -205,8 +205,8 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         return jobId;
     }
 
-    private JobWorker worker(JobHandler handler) {
-        return new JobWorker(queue, stream, handler, audit, properties, heartbeat);
+    private JobRunner worker(JobHandler handler) {
+        return new JobRunner(queue, stream, handler, audit, properties, heartbeat);
     }
 
     private List<PendingMessage> pending() {

@@ -6,7 +6,7 @@ import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.vault.envelope.EnvelopeExceptions.InvalidEnvelopeRequestException;
 import dev.e2ee.vault.envelope.EnvelopeRequests.CreateEnvelopeRequest;
-import dev.e2ee.vault.key.ReceiverKeys;
+import dev.e2ee.vault.receiver.ReceiverKeys;
 import dev.e2ee.vault.prompt.Prompt;
 import dev.e2ee.vault.prompt.PromptAccess;
 import java.time.Instant;

@@ -1,4 +1,8 @@
 package dev.e2ee.vault.key;
+import dev.e2ee.vault.atrest.SearchIndexRebuildService;
+import dev.e2ee.vault.atrest.KekRewrapService;
+import dev.e2ee.vault.signing.SigningKeyRotation;
+import dev.e2ee.vault.signing.SigningKeys;
 
 import dev.e2ee.platform.ApiException;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;

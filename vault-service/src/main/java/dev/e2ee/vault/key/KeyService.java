@@ -1,4 +1,6 @@
 package dev.e2ee.vault.key;
+import dev.e2ee.vault.receiver.ReceiverKeys;
+import dev.e2ee.vault.signing.SigningKeys;
 
 import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.key.Jwk;
@@ -18,7 +20,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Key metadata bookkeeping of the receiver keys and the KEK, and the public JWK Set. Signing keys have their own
- * fleet-wide state ({@link SigningKeyRefresher}, {@link SigningKeyRotation}).
+ * fleet-wide state ({@code SigningKeyRefresher}, {@code SigningKeyRotation}).
  */
 @Service
 class KeyService {

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.atrest;
 
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.prompt.PromptTokenRebuilder;

@@ -1,4 +1,5 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.atrest;
+import dev.e2ee.vault.key.KeyService;
 
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.prompt.PromptRewrapper;

@@ -1,8 +1,8 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.Keyring;
-import dev.e2ee.vault.key.SigningKeyFiles.SigningKeyFile;
+import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;

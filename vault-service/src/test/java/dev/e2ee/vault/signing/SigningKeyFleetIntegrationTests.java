@@ -1,4 +1,6 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
+import dev.e2ee.vault.key.KeyConfigurationException;
+import dev.e2ee.vault.key.KeyMetadataStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

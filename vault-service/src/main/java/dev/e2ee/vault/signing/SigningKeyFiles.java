@@ -1,4 +1,5 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
+import dev.e2ee.vault.key.KeyConfigurationException;
 
 import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.key.Jwk;
