@@ -69,7 +69,10 @@ class JobRunner {
 
     /** Audits and stores the first completion of the job; a later (duplicate) run's result is only discarded. */
     private void finish(
-            JobConsumerGroup.Delivery delivery, JobStore.Stored pending, JobState finished, Optional<JobRequest> request) {
+            JobConsumerGroup.Delivery delivery,
+            JobStore.Stored pending,
+            JobState finished,
+            Optional<JobRequest> request) {
         UUID jobId = finished.jobId();
         boolean first = queue.isUnchanged(pending);
         if (first) {

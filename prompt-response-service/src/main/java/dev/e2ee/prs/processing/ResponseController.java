@@ -2,8 +2,8 @@ package dev.e2ee.prs.processing;
 
 import dev.e2ee.platform.ApiException;
 import dev.e2ee.platform.security.E2eePrincipal;
-import dev.e2ee.prs.job.JobStore;
 import dev.e2ee.prs.job.JobState;
+import dev.e2ee.prs.job.JobStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;

@@ -64,7 +64,8 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     void jobRunTwiceWhenTheLaterRunFinishesSecondThenTheFirstResultStaysStable() throws Exception {
         UUID jobId = submit("frank");
         JobConsumerGroup.Delivery first = stream.readNew("slow-run", 1).get(0);
-        JobConsumerGroup.Delivery duplicate = new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "duplicate-run");
+        JobConsumerGroup.Delivery duplicate =
+                new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "duplicate-run");
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String tail = auditStreamTail();

@@ -1,11 +1,11 @@
 package dev.e2ee.vault.key;
-import dev.e2ee.vault.receiver.ReceiverKeys;
-import dev.e2ee.vault.signing.SigningKeys;
 
 import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;
+import dev.e2ee.vault.receiver.ReceiverKeys;
+import dev.e2ee.vault.signing.SigningKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,8 +26,6 @@ import org.springframework.stereotype.Service;
 class KeyService {
 
     private static final Logger log = LoggerFactory.getLogger(KeyService.class);
-    static final String RECEIVER = "prompt-response-enc";
-    static final String KEK = "kek";
 
     private final SigningKeys signing;
     private final ReceiverKeys receivers;
@@ -54,7 +52,7 @@ class KeyService {
             receivers
                     .publicJwks()
                     .forEach(jwk -> store.upsert(new KeyMetadata(
-                            RECEIVER,
+                            ReceiverKeys.NAME,
                             jwk.kid(),
                             null,
                             "RSA",
@@ -67,7 +65,7 @@ class KeyService {
                             null,
                             null)));
             store.upsert(new KeyMetadata(
-                    KEK,
+                    KeyMetadataStore.KEK,
                     keks.currentKeyId(),
                     null,
                     "AES",

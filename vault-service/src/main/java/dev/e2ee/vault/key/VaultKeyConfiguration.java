@@ -1,9 +1,4 @@
 package dev.e2ee.vault.key;
-import dev.e2ee.vault.receiver.JwksReceiverKeys;
-import dev.e2ee.vault.receiver.FileReceiverKeys;
-import dev.e2ee.vault.receiver.ReceiverKeys;
-import dev.e2ee.vault.signing.SigningKeyFiles;
-import dev.e2ee.vault.signing.SigningKeys;
 
 import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.CryptoProvider;
@@ -15,6 +10,11 @@ import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.vault.receiver.FileReceiverKeys;
+import dev.e2ee.vault.receiver.JwksReceiverKeys;
+import dev.e2ee.vault.receiver.ReceiverKeys;
+import dev.e2ee.vault.signing.SigningKeyFiles;
+import dev.e2ee.vault.signing.SigningKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;

@@ -11,6 +11,9 @@ import java.util.Optional;
  */
 public interface ReceiverKeys {
 
+    /** Name of the receiver keys' rows in the key metadata. */
+    String NAME = "prompt-response-enc";
+
     /** The current key (the first encryption key of the receiver's set). */
     Recipient current();
 

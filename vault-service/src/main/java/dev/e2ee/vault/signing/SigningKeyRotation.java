@@ -1,8 +1,8 @@
 package dev.e2ee.vault.signing;
-import dev.e2ee.vault.key.KeyMetadataStore;
 
 import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.key.KeyMetadataStore;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;
 import dev.e2ee.vault.signing.SigningKeyExceptions.SigningKeyException;
 import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;

@@ -1,11 +1,11 @@
 package dev.e2ee.vault.signing;
-import dev.e2ee.vault.key.KeyConfigurationException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.vault.key.KeyConfigurationException;
 import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

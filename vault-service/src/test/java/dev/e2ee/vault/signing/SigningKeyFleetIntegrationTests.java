@@ -1,6 +1,4 @@
 package dev.e2ee.vault.signing;
-import dev.e2ee.vault.key.KeyConfigurationException;
-import dev.e2ee.vault.key.KeyMetadataStore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,6 +14,8 @@ import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.vault.VaultIntegrationTest;
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.key.KeyConfigurationException;
+import dev.e2ee.vault.key.KeyMetadataStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
