@@ -110,14 +110,6 @@ class JobWorkerPool implements SmartLifecycle {
         }
     }
 
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
-    }
-
     private boolean reclaimDue() {
         long now = System.nanoTime();
         long due = nextReclaim.get();
