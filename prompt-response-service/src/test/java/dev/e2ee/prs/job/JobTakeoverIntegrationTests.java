@@ -1,6 +1,7 @@
 package dev.e2ee.prs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.prs.IntegrationTestBase;
 import dev.e2ee.prs.audit.AuditPublisher;
@@ -71,7 +72,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         String tail = auditStreamTail();
         Thread slow = new Thread(() -> worker(request -> {
                     slowStarted.countDown();
-                    await(release);
+                    awaitLatch(release);
                     return result("run A");
                 })
                 .handle(first));
@@ -104,14 +105,14 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         CountDownLatch bothRunning = new CountDownLatch(2);
         Thread a = new Thread(() -> worker(request -> {
                     bothRunning.countDown();
-                    await(bothRunning);
+                    awaitLatch(bothRunning);
                     return result("racer A");
                 })
                 .handle(first));
         a.start();
         worker(request -> {
                     bothRunning.countDown();
-                    await(bothRunning);
+                    awaitLatch(bothRunning);
                     return result("racer B");
                 })
                 .handle(second);
@@ -134,20 +135,18 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         Thread runner = new Thread(() -> worker(request -> {
                     runs.incrementAndGet();
                     started.countDown();
-                    await(release);
+                    awaitLatch(release);
                     return result("long call");
                 })
                 .handle(delivery));
         runner.start();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        long until = System.nanoTime() + CLAIM_IDLE.multipliedBy(2).toNanos();
-        while (System.nanoTime() < until) {
-            assertThat(stream.claimStale("thief", 10))
-                    .as("a running job is not stale")
-                    .isEmpty();
-            sleep(100);
-        }
+        // a running job is not stale: no take-over for twice the claim timeout
+        await().during(CLAIM_IDLE.multipliedBy(2))
+                .atMost(CLAIM_IDLE.multipliedBy(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> stream.claimStale("thief", 10), List::isEmpty);
         release.countDown();
         runner.join(10_000);
 
@@ -161,12 +160,9 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         UUID jobId = submit("iris");
         assertThat(stream.readNew("dead-consumer", 1)).hasSize(1);
 
-        List<JobConsumerGroup.Delivery> claimed = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (claimed.isEmpty() && System.nanoTime() < deadline) {
-            sleep(100);
-            claimed = stream.claimStale("survivor", 10);
-        }
+        List<JobConsumerGroup.Delivery> claimed = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> stream.claimStale("survivor", 10), c -> !c.isEmpty());
 
         assertThat(claimed).singleElement().satisfies(d -> {
             assertThat(d.consumer()).isEqualTo("survivor");
@@ -220,17 +216,9 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         return JSON.writeValueAsString(java.util.Map.of("id", UUID.randomUUID(), "result", text));
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
