@@ -77,6 +77,13 @@ final class Load implements AutoCloseable {
                         >= count);
     }
 
+    /** The outcomes of the operations that started at or after {@code fromNanos} and ended before {@code toNanos}. */
+    static List<Outcome> between(List<Outcome> outcomes, long fromNanos, long toNanos) {
+        return outcomes.stream()
+                .filter(o -> o.startedAfter(fromNanos) && o.endedBefore(toNanos))
+                .toList();
+    }
+
     List<Outcome> outcomes() {
         return new ArrayList<>(outcomes);
     }

@@ -49,11 +49,8 @@ class PostgresOutageTests extends ClusterTest {
             outcomes = load.stop();
         }
         System.out.println("[system-test] vault load during the PostgreSQL test: " + Load.summary(outcomes));
-        long cut = cutAt;
-        long restored = restoredAt;
-        List<Load.Outcome> during = outcomes.stream()
-                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(1).toNanos()) && o.endedBefore(restored))
-                .toList();
+        List<Load.Outcome> during =
+                Load.between(outcomes, cutAt + Duration.ofSeconds(1).toNanos(), restoredAt);
         assertThat(during).as("requests during the outage were answered").isNotEmpty();
         assertThat(during)
                 .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(500, 599));

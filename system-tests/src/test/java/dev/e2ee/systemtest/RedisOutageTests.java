@@ -72,11 +72,8 @@ class RedisOutageTests extends ClusterTest {
             outcomes = load.stop();
         }
         System.out.println("[system-test] vault load during the Redis test: " + Load.summary(outcomes));
-        long cut = cutAt;
-        long restored = restoredAt;
-        List<Load.Outcome> during = outcomes.stream()
-                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(3).toNanos()) && o.endedBefore(restored))
-                .toList();
+        List<Load.Outcome> during =
+                Load.between(outcomes, cutAt + Duration.ofSeconds(3).toNanos(), restoredAt);
         assertThat(during).as("the vault kept serving during the outage").isNotEmpty();
         assertThat(during)
                 .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(200, 299));
