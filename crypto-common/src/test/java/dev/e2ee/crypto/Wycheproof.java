@@ -1,11 +1,15 @@
 package dev.e2ee.crypto;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,6 +52,27 @@ public final class Wycheproof {
             }
         }
         return cases;
+    }
+
+    /**
+     * Runs {@code check} on every case of the file that {@code selected} accepts and returns the problems it reports
+     * (null: none), each named by its case; fails unless more than {@code minimum} cases were checked.
+     */
+    public static List<String> problems(
+            String fileName, Predicate<Case> selected, int minimum, Function<Case, String> check) {
+        List<String> failures = new ArrayList<>();
+        int checked = 0;
+        for (Case c : cases(fileName)) {
+            if (selected.test(c)) {
+                checked++;
+                String problem = check.apply(c);
+                if (problem != null) {
+                    failures.add(c.describe() + ": " + problem);
+                }
+            }
+        }
+        assertThat(checked).as("cases checked in %s", fileName).isGreaterThan(minimum);
+        return failures;
     }
 
     private static JsonNode read(String fileName) {

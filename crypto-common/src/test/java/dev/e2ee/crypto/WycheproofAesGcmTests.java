@@ -2,12 +2,8 @@ package dev.e2ee.crypto;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -19,27 +15,15 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WycheproofAesGcmTests {
 
-    static Stream<Named<CryptoProvider>> providers() {
-        return TestProviders.both();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
+    @MethodSource("dev.e2ee.crypto.TestProviders#both")
     void decryptWhenWycheproofVectorsThenValidAcceptedAndInvalidRejected(CryptoProvider provider) {
-        List<String> failures = new ArrayList<>();
-        int checked = 0;
-        for (Wycheproof.Case c : Wycheproof.cases("aes_gcm_test.json")) {
-            if (c.group().get("keySize").intValue() != 256) {
-                continue;
-            }
-            checked++;
-            String problem = check(provider, c);
-            if (problem != null) {
-                failures.add(c.describe() + ": " + problem);
-            }
-        }
-        assertThat(checked).isGreaterThan(100);
-        assertThat(failures).isEmpty();
+        assertThat(Wycheproof.problems(
+                        "aes_gcm_test.json",
+                        c -> c.group().get("keySize").intValue() == 256,
+                        100,
+                        c -> check(provider, c)))
+                .isEmpty();
     }
 
     private static String check(CryptoProvider provider, Wycheproof.Case c) {

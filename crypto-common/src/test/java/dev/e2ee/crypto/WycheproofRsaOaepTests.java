@@ -4,12 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.crypto.key.RsaKeys;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -22,34 +18,23 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class WycheproofRsaOaepTests {
 
-    static Stream<Named<CryptoProvider>> providers() {
-        return TestProviders.both();
-    }
-
     @ParameterizedTest(name = "{0}")
-    @MethodSource("providers")
+    @MethodSource("dev.e2ee.crypto.TestProviders#both")
     void unwrapWhenWycheproofVectorsThenValidAcceptedAndInvalidRejected(CryptoProvider provider) {
         RsaOaep oaep = RsaOaep.create(provider);
-        List<String> failures = new ArrayList<>();
-        List<Wycheproof.Case> cases = Wycheproof.cases("rsa_oaep_2048_sha256_mgf1sha256_test.json");
-        for (Wycheproof.Case c : cases) {
-            assertThat(c.group().get("mgfSha").stringValue()).isEqualTo("SHA-256");
-            RSAPrivateCrtKey key = RsaKeys.parsePrivateKey(
-                    HexFormat.of().parseHex(c.group().get("privateKeyPkcs8").stringValue()));
-            byte[] label = c.hex("label");
-            byte[] ct = c.hex("ct");
-            Object labelled = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct, label));
-            Object strict = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct));
-            boolean labelsSupported = !provider.provider(CryptoProvider.Operation.RSA_OAEP)
-                    .getName()
-                    .equals("AmazonCorrettoCryptoProvider");
-            String problem = problem(c, label, labelled, strict, labelsSupported);
-            if (problem != null) {
-                failures.add(c.describe() + ": " + problem);
-            }
-        }
-        assertThat(cases).hasSizeGreaterThan(30);
-        assertThat(failures).isEmpty();
+        boolean labelsSupported =
+                !provider.provider(CryptoProvider.Operation.RSA_OAEP).getName().equals("AmazonCorrettoCryptoProvider");
+        assertThat(Wycheproof.problems("rsa_oaep_2048_sha256_mgf1sha256_test.json", c -> true, 30, c -> {
+                    assertThat(c.group().get("mgfSha").stringValue()).isEqualTo("SHA-256");
+                    RSAPrivateCrtKey key = RsaKeys.parsePrivateKey(HexFormat.of()
+                            .parseHex(c.group().get("privateKeyPkcs8").stringValue()));
+                    byte[] label = c.hex("label");
+                    byte[] ct = c.hex("ct");
+                    Object labelled = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct, label));
+                    Object strict = WycheproofAesGcmTests.outcome(() -> oaep.unwrap(key, ct));
+                    return problem(c, label, labelled, strict, labelsSupported);
+                }))
+                .isEmpty();
     }
 
     private static String problem(

@@ -72,11 +72,7 @@ class DeploymentManifestsTests {
     @ValueSource(strings = {"dev", "prod"})
     void deploymentsWhenRenderedThenRunHardened(String overlay) {
         for (String service : Overlays.SERVICES) {
-            PodSpec pod = Overlays.get(overlay)
-                    .one(Deployment.class, service)
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec();
+            PodSpec pod = pod(overlay, service);
             assertThat(pod.getSecurityContext().getRunAsNonRoot()).as(service).isTrue();
             assertThat(pod.getSecurityContext().getRunAsUser()).as(service).isEqualTo(10001L);
             assertThat(pod.getSecurityContext().getSeccompProfile().getType()).isEqualTo("RuntimeDefault");
@@ -97,11 +93,7 @@ class DeploymentManifestsTests {
         Map<String, String> keySecrets =
                 Map.of("vault-service", "e2ee-vault-keys", "prompt-response-service", "e2ee-prompt-keys");
         for (String service : Overlays.SERVICES) {
-            PodSpec pod = Overlays.get(overlay)
-                    .one(Deployment.class, service)
-                    .getSpec()
-                    .getTemplate()
-                    .getSpec();
+            PodSpec pod = pod(overlay, service);
             VolumeMount keys = mount(pod, "/etc/e2ee/keys");
             assertThat(keys.getReadOnly()).as(service).isTrue();
             assertThat(volume(pod, keys.getName()).getSecret().getSecretName()).isEqualTo(keySecrets.get(service));
@@ -143,6 +135,14 @@ class DeploymentManifestsTests {
     private static String httpPath(Probe probe) {
         assertThat(probe).isNotNull();
         return probe.getHttpGet().getPath();
+    }
+
+    private static PodSpec pod(String overlay, String service) {
+        return Overlays.get(overlay)
+                .one(Deployment.class, service)
+                .getSpec()
+                .getTemplate()
+                .getSpec();
     }
 
     private static VolumeMount mount(PodSpec pod, String path) {

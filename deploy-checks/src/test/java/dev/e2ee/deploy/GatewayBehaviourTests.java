@@ -2,6 +2,7 @@ package dev.e2ee.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -252,17 +253,18 @@ class GatewayBehaviourTests {
     }
 
     private static void awaitPort(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
-        while (System.nanoTime() < deadline) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                assertThat(nginx.isAlive())
-                        .as("nginx exited: " + Files.readString(dir.resolve("nginx.out")))
-                        .isTrue();
-                Thread.sleep(100);
-            }
-        }
-        throw new AssertionError("nginx did not listen on " + port + " within 15 s");
+        await("nginx listening on " + port)
+                .atMost(Duration.ofSeconds(15))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    try (Socket socket = new Socket("127.0.0.1", port)) {
+                        return true;
+                    } catch (IOException notYet) {
+                        assertThat(nginx.isAlive())
+                                .as("nginx exited: " + Files.readString(dir.resolve("nginx.out")))
+                                .isTrue();
+                        return false;
+                    }
+                });
     }
 }

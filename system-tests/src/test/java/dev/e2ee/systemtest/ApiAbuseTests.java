@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -17,18 +16,9 @@ import org.junit.jupiter.api.Test;
  * the service healthy; injection payloads are stored and returned verbatim.
  */
 @Order(40)
-class ApiAbuseTests {
+class ApiAbuseTests extends ClusterTest {
 
     private static final String PROBLEM = "application/problem+json";
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
 
     /** Bad bodies for POST /api/v1/prompts and the status each must get. */
     static Map<String, Object[]> badPromptBodies() {

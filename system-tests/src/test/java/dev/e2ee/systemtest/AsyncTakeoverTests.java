@@ -16,16 +16,11 @@ import tools.jackson.databind.JsonNode;
  * taken over and completed by the other instance; the caller sees exactly one result, stable across reads.
  */
 @Order(110)
-class AsyncTakeoverTests {
-
-    private static Cluster cluster;
-    private static Api api;
+class AsyncTakeoverTests extends ClusterTest {
 
     @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
+    static void allReady() {
         cluster.awaitAllReady();
-        api = new Api(cluster);
     }
 
     /** Each test kills one instance: both must be up (restarted if needed) before the next one starts. */
@@ -44,12 +39,12 @@ class AsyncTakeoverTests {
 
         JsonNode first = awaitResult(taken, user);
         assertThat(first.path("result").asString()).isEqualTo("answer:" + text);
-        ServiceProcess.sleep(Cluster.CLAIM_IDLE.toMillis() + 2000); // a late duplicate would show up by now
-        for (int i = 0; i < 3; i++) {
-            assertThat(result(taken.survivorIndex(), taken.jobId(), user))
-                    .as("one result, the same on every read")
-                    .isEqualTo(first);
-        }
+        // a late duplicate would show up within the claim timeout
+        Faults.holds(
+                "one result, the same on every read",
+                Cluster.CLAIM_IDLE.plusSeconds(2),
+                Duration.ofSeconds(1),
+                () -> first.equals(result(taken.survivorIndex(), taken.jobId(), user)));
         System.out.println("[system-test] LLM calls for the job: " + cluster.llm.callsFor(marker)
                 + " (at-least-once delivery; the caller sees one result)");
         cluster.restartInBackground(taken.worker());
@@ -63,8 +58,11 @@ class AsyncTakeoverTests {
         cluster.llm.slowMillis(Cluster.CLAIM_IDLE.toMillis() + 4000);
         Taken taken = submitAndKillTheWorker(user, marker, text);
         JsonNode first = awaitResult(taken, user);
-        ServiceProcess.sleep(2 * Cluster.CLAIM_IDLE.toMillis() + 6000);
-        assertThat(result(taken.survivorIndex(), taken.jobId(), user)).isEqualTo(first);
+        Faults.holds(
+                "the result never changes",
+                Cluster.CLAIM_IDLE.multipliedBy(2).plusSeconds(6),
+                Duration.ofSeconds(2),
+                () -> first.equals(result(taken.survivorIndex(), taken.jobId(), user)));
         cluster.restartInBackground(taken.worker());
     }
 
@@ -87,8 +85,8 @@ class AsyncTakeoverTests {
 
     private static JsonNode awaitResult(Taken taken, Api.User user) {
         AtomicReference<JsonNode> done = new AtomicReference<>();
-        Faults.await("the job completed on the survivor", Duration.ofSeconds(90), () -> {
-            ServiceProcess.sleep(800); // ~1 poll/s keeps a 20 s takeover far below the 100/min rate limit
+        // ~1 poll/s keeps a 20 s takeover far below the 100/min rate limit
+        Faults.await("the job completed on the survivor", Duration.ofSeconds(90), Duration.ofMillis(800), () -> {
             Http.Response poll = api.prompt(taken.survivorIndex(), "GET", "/api/v1/responses/" + taken.jobId(), user)
                     .send();
             assertThat(poll.status()).as(poll.toString()).isIn(200, 202);

@@ -1,32 +1,24 @@
 package dev.e2ee.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 7 (9): forged and misused credentials, other users' data, rate limits, brute force and replay. */
 @Order(30)
-class AuthAttackTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class AuthAttackTests extends ClusterTest {
 
     @Test
     void forgedOrInvalidJwtWhenPresentedThen401OnBothServices() throws Exception {
@@ -279,14 +271,9 @@ class AuthAttackTests {
     }
 
     static int eventually(java.util.function.Supplier<Http.Response> call, int expected) {
-        int status = -1;
-        for (int i = 0; i < 20 && status != expected; i++) {
-            status = call.get().status();
-            if (status != expected) {
-                ServiceProcess.sleep(250);
-            }
-        }
-        return status;
+        return await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> call.get().status(), status -> status == expected);
     }
 
     private static String hs512(Map<String, Object> claims, byte[] secret) throws Exception {

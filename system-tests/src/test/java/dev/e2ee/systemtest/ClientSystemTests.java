@@ -2,6 +2,7 @@ package dev.e2ee.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.client.E2eeClient;
 import dev.e2ee.client.Models.Accepted;
@@ -76,14 +77,9 @@ class ClientSystemTests {
                         ProblemException.class, e -> assertThat(e.status()).isEqualTo(404));
 
         Accepted job = client.submit(null, Sensitive.promptText(), null, "json", null);
-        Optional<ProcessResult> done = Optional.empty();
-        for (int i = 0; i < 300 && done.isEmpty(); i++) {
-            done = client.response(job.id(), "json");
-            if (done.isEmpty()) {
-                Thread.sleep(100);
-            }
-        }
-        assertThat(done).isPresent();
+        Optional<ProcessResult> done = await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> client.response(job.id(), "json"), Optional::isPresent);
         assertThat(done.get().result()).contains("Summarise the quarterly report");
     }
 

@@ -12,23 +12,13 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** Issue 7 (6): optimistic locking under parallel updates, and one-time opening across instances. */
 @Order(50)
-class ConcurrencyTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class ConcurrencyTests extends ClusterTest {
 
     @Test
     void parallelUpdatesOfOnePromptWhenRacingThenNoUpdateIsLost() throws Exception {

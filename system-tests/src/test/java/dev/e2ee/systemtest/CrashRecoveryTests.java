@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -15,16 +14,7 @@ import tools.jackson.databind.JsonNode;
  * prompt, envelope and audit row is present and the audit chain still verifies.
  */
 @Order(90)
-class CrashRecoveryTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class CrashRecoveryTests extends ClusterTest {
 
     @Test
     void vaultKilledWhenUnderWriteLoadThenNothingAcknowledgedIsLostAndTheAuditChainVerifies() {

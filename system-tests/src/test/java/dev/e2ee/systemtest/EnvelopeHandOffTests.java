@@ -3,21 +3,13 @@ package dev.e2ee.systemtest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 /** The vault → client → prompt-response hand-off exactly as docs/architecture.md describes it. */
 @Order(25)
-class EnvelopeHandOffTests {
-
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        api = new Api(Cluster.get());
-    }
+class EnvelopeHandOffTests extends ClusterTest {
 
     @Test
     void vaultEnvelopeWireFieldsWhenOpenedThenPromptComesOutOnce() {

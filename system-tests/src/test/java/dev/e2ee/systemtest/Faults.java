@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.awaitility.Awaitility;
 
 /** Shared checks of the fault suites. */
 final class Faults {
@@ -13,17 +14,25 @@ final class Faults {
 
     /** Waits until {@code condition} holds; returns how long it took, fails after {@code timeout}. */
     static Duration await(String what, Duration timeout, BooleanSupplier condition) {
+        return await(what, timeout, Duration.ofMillis(200), condition);
+    }
+
+    /** {@link #await(String, Duration, BooleanSupplier)}, checking every {@code interval}. */
+    static Duration await(String what, Duration timeout, Duration interval, BooleanSupplier condition) {
         long start = System.nanoTime();
-        long deadline = start + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            ServiceProcess.sleep(200);
-        }
+        Awaitility.await(what).atMost(timeout).pollInterval(interval).until(condition::getAsBoolean);
         Duration took = Duration.ofNanos(System.nanoTime() - start);
         System.out.println("[system-test] " + what + " after " + took.toMillis() + " ms");
         return took;
+    }
+
+    /** Checks that {@code condition} holds on every check (every {@code interval}) for {@code period}. */
+    static void holds(String what, Duration period, Duration interval, BooleanSupplier condition) {
+        Awaitility.await(what)
+                .during(period)
+                .atMost(period.plus(interval.multipliedBy(3)))
+                .pollInterval(interval)
+                .until(condition::getAsBoolean);
     }
 
     /** Every acknowledged prompt is readable with its exact text, every acknowledged envelope has its metadata. */

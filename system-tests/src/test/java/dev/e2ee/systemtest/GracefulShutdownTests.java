@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -14,21 +13,12 @@ import org.junit.jupiter.api.Test;
  * exits within its grace period. The prompt-response side is {@link PromptServiceShutdownTests}.
  */
 @Order(100)
-class GracefulShutdownTests {
+class GracefulShutdownTests extends ClusterTest {
 
     /** Spring's timeout-per-shutdown-phase (20 s vault, 30 s prompt-response) plus JVM exit. */
     static final Duration GRACE = Duration.ofSeconds(40);
     /** A request sent this long before the signal was certainly read by the server: it must succeed. */
     private static final long IN_FLIGHT_MARGIN = Duration.ofMillis(300).toNanos();
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
 
     @Test
     void vaultSigtermWhenUnderLoadThenAcceptedRequestsCompleteAndItExitsInTime() {

@@ -63,10 +63,25 @@ final class Load implements AutoCloseable {
 
     /** Waits until at least {@code count} operations were acknowledged (2xx), so a fault hits a working system. */
     void awaitAcknowledged(int count, java.time.Duration timeout) {
+        awaitAcknowledgedSince(Long.MIN_VALUE, count, timeout);
+    }
+
+    /** Waits until at least {@code count} operations started at or after {@code nanos} were acknowledged. */
+    void awaitAcknowledgedSince(long nanos, int count, java.time.Duration timeout) {
         Faults.await(
                 count + " acknowledged writes",
                 timeout,
-                () -> outcomes.stream().filter(Outcome::ok).count() >= count);
+                () -> outcomes.stream()
+                                .filter(o -> o.ok() && o.startedAfter(nanos))
+                                .count()
+                        >= count);
+    }
+
+    /** The outcomes of the operations that started at or after {@code fromNanos} and ended before {@code toNanos}. */
+    static List<Outcome> between(List<Outcome> outcomes, long fromNanos, long toNanos) {
+        return outcomes.stream()
+                .filter(o -> o.startedAfter(fromNanos) && o.endedBefore(toNanos))
+                .toList();
     }
 
     List<Outcome> outcomes() {

@@ -19,16 +19,12 @@ import tools.jackson.databind.node.ObjectNode;
  * status and the same problem body; only {@code requestId} and {@code instance} may differ.
  */
 @Order(20)
-class NoOracleTests {
+class NoOracleTests extends ClusterTest {
 
-    private static Cluster cluster;
-    private static Api api;
     private static Envelopes envelopes;
 
     @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
+    static void envelopes() {
         envelopes = new Envelopes(cluster.keys);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -14,16 +13,7 @@ import org.junit.jupiter.api.Test;
  * recovers by itself; every write that got a 2xx — before, during or after — is present afterwards.
  */
 @Order(80)
-class PostgresOutageTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class PostgresOutageTests extends ClusterTest {
 
     @Test
     void postgresOutageWhenUnderLoadThenVaultFailsFastReadinessDownAndRecoversWithNothingLost() {
@@ -32,7 +22,7 @@ class PostgresOutageTests {
         long cutAt;
         long restoredAt;
         try (Load load = new Load(2, Load.promptsAndEnvelopes(api))) {
-            ServiceProcess.sleep(1500);
+            load.awaitAcknowledged(10, Duration.ofSeconds(60));
             cutAt = System.nanoTime();
             cluster.postgresProxy.cut();
             try {
@@ -55,15 +45,12 @@ class PostgresOutageTests {
                     () -> api.createPrompt(api.user(), Sensitive.promptText(), Sensitive.secret())
                                     .status()
                             == 201);
-            ServiceProcess.sleep(1500);
+            load.awaitAcknowledgedSince(restoredAt, 10, Duration.ofSeconds(60));
             outcomes = load.stop();
         }
         System.out.println("[system-test] vault load during the PostgreSQL test: " + Load.summary(outcomes));
-        long cut = cutAt;
-        long restored = restoredAt;
-        List<Load.Outcome> during = outcomes.stream()
-                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(1).toNanos()) && o.endedBefore(restored))
-                .toList();
+        List<Load.Outcome> during =
+                Load.between(outcomes, cutAt + Duration.ofSeconds(1).toNanos(), restoredAt);
         assertThat(during).as("requests during the outage were answered").isNotEmpty();
         assertThat(during)
                 .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(500, 599));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -16,16 +15,7 @@ import org.junit.jupiter.api.Test;
  * and every job (those it was running and those it had not started) is completed, the rest by the other instance.
  */
 @Order(85)
-class PromptServiceShutdownTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class PromptServiceShutdownTests extends ClusterTest {
 
     @Test
     void promptServiceSigtermWithJobsRunningThenEveryJobCompletesOnTheOtherInstance() {

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -19,16 +18,7 @@ import tools.jackson.databind.JsonNode;
  * also removes the vault's API-key mirror, which the vault only rebuilds at its next start.
  */
 @Order(120)
-class RedisComesBackEmptyTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class RedisComesBackEmptyTests extends ClusterTest {
 
     @Test
     void redisWhenItComesBackEmptyUnderLoadThenAsyncJobsCompleteAndEveryDecryptionReachesTheVault() {
@@ -38,7 +28,7 @@ class RedisComesBackEmptyTests {
             envelopes.add(api.newEnvelope(user, Sensitive.promptText()));
         }
         try (Load load = new Load(2, Load.promptsAndEnvelopes(api))) {
-            ServiceProcess.sleep(1000);
+            load.awaitAcknowledged(10, Duration.ofSeconds(60));
             cluster.redisProxy.cut();
             Infra.clearRedisDatabase(cluster.redis);
             cluster.redisProxy.restore();

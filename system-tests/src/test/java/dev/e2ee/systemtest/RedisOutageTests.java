@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
@@ -15,16 +14,7 @@ import org.junit.jupiter.api.Test;
  * recover by themselves when Redis returns, without a restart.
  */
 @Order(70)
-class RedisOutageTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class RedisOutageTests extends ClusterTest {
 
     @Test
     void redisOutageWhenUnderLoadThenVaultServesPromptServiceFailsClosedAndBothRecover() {
@@ -33,7 +23,7 @@ class RedisOutageTests {
         long cutAt;
         long restoredAt;
         try (Load load = new Load(2, Load.promptsAndEnvelopes(api))) {
-            ServiceProcess.sleep(1500);
+            load.awaitAcknowledged(10, Duration.ofSeconds(60));
             cutAt = System.nanoTime();
             cluster.redisProxy.cut();
             try {
@@ -78,15 +68,12 @@ class RedisOutageTests {
                     "processing works again",
                     Duration.ofSeconds(30),
                     () -> processText(1).status() == 200);
-            ServiceProcess.sleep(1500);
+            load.awaitAcknowledgedSince(restoredAt, 10, Duration.ofSeconds(60));
             outcomes = load.stop();
         }
         System.out.println("[system-test] vault load during the Redis test: " + Load.summary(outcomes));
-        long cut = cutAt;
-        long restored = restoredAt;
-        List<Load.Outcome> during = outcomes.stream()
-                .filter(o -> o.startedAfter(cut + Duration.ofSeconds(3).toNanos()) && o.endedBefore(restored))
-                .toList();
+        List<Load.Outcome> during =
+                Load.between(outcomes, cutAt + Duration.ofSeconds(3).toNanos(), restoredAt);
         assertThat(during).as("the vault kept serving during the outage").isNotEmpty();
         assertThat(during)
                 .allSatisfy(o -> assertThat(o.status()).as(o.toString()).isBetween(200, 299));

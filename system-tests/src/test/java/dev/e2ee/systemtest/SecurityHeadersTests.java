@@ -4,22 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** Issue 7 (12), the part the services own: nosniff, no version banners, CORS only from ALLOWED_ORIGINS. */
 @Order(10)
-class SecurityHeadersTests {
-
-    private static Cluster cluster;
-    private static Api api;
-
-    @BeforeAll
-    static void cluster() {
-        cluster = Cluster.get();
-        api = new Api(cluster);
-    }
+class SecurityHeadersTests extends ClusterTest {
 
     @Test
     void responsesWhenSuccessfulOrFailedThenNosniffAndNoBanners() {

@@ -1,5 +1,7 @@
 package dev.e2ee.systemtest;
 
+import static org.awaitility.Awaitility.await;
+
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One service jar running as a real process ({@code java -Xmx256m -jar …}) with its environment, on a fixed free
@@ -106,17 +109,19 @@ final class ServiceProcess {
 
     /** Polls {@code /api/v1/health/ready} until it answers 200; fails with the log tail when the process dies. */
     void awaitReady(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!alive()) {
-                throw new IllegalStateException(name + " exited during startup:\n" + logTail(60));
-            }
-            if (readyStatus() == 200) {
-                return;
-            }
-            sleep(250);
+        try {
+            await(name + " ready")
+                    .atMost(timeout)
+                    .pollInterval(Duration.ofMillis(250))
+                    .until(() -> {
+                        if (!alive()) {
+                            throw new IllegalStateException(name + " exited during startup:\n" + logTail(60));
+                        }
+                        return readyStatus() == 200;
+                    });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logTail(60), e);
         }
-        throw new IllegalStateException(name + " not ready after " + timeout + ":\n" + logTail(60));
     }
 
     /** Status of the readiness probe, or -1 when nothing answers. */

@@ -58,25 +58,6 @@ public record AuditEvent(
                 count);
     }
 
-    public AuditEvent withPrompt(UUID prompt) {
-        return withEnvelope(envelopeId, prompt);
-    }
-
-    public AuditEvent withReason(String why) {
-        return new AuditEvent(
-                eventId,
-                type,
-                principal,
-                envelopeId,
-                promptId,
-                requestId,
-                clientAddress,
-                outcome,
-                why,
-                timestamp,
-                count);
-    }
-
     public AuditEvent withRequest(String request, String client) {
         return new AuditEvent(
                 eventId, type, principal, envelopeId, promptId, request, client, outcome, reason, timestamp, count);

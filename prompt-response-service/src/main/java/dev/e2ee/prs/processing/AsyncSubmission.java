@@ -1,7 +1,7 @@
 package dev.e2ee.prs.processing;
 
 import dev.e2ee.platform.web.RequestContext;
-import dev.e2ee.prs.job.JobQueue;
+import dev.e2ee.prs.job.JobStore;
 import dev.e2ee.prs.session.SessionStore;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -14,11 +14,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class AsyncSubmission {
 
-    private final JobQueue jobs;
+    private final JobStore jobs;
     private final SessionStore sessions;
     private final JsonMapper json;
 
-    AsyncSubmission(JobQueue jobs, SessionStore sessions, JsonMapper json) {
+    AsyncSubmission(JobStore jobs, SessionStore sessions, JsonMapper json) {
         this.jobs = jobs;
         this.sessions = sessions;
         this.json = json;

@@ -2,8 +2,8 @@ package dev.e2ee.prs.processing;
 
 import dev.e2ee.platform.ApiException;
 import dev.e2ee.platform.security.E2eePrincipal;
-import dev.e2ee.prs.job.JobQueue;
 import dev.e2ee.prs.job.JobState;
+import dev.e2ee.prs.job.JobStore;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.UUID;
@@ -23,11 +23,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Tag(name = "prompts")
 class ResponseController {
 
-    private final JobQueue jobs;
+    private final JobStore jobs;
     private final ResponseRenderer renderer;
     private final JsonMapper json;
 
-    ResponseController(JobQueue jobs, ResponseRenderer renderer, JsonMapper json) {
+    ResponseController(JobStore jobs, ResponseRenderer renderer, JsonMapper json) {
         this.jobs = jobs;
         this.renderer = renderer;
         this.json = json;

@@ -1,6 +1,7 @@
 package dev.e2ee.prs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.prs.IntegrationTestBase;
 import java.net.http.HttpResponse;
@@ -22,19 +23,15 @@ import org.springframework.data.redis.core.SessionCallback;
 class AsyncJobIntegrationTests extends IntegrationTestBase {
 
     @Autowired
-    JobQueue queue;
+    JobStore queue;
 
     @Autowired
     JobProperties properties;
 
     private HttpResponse<String> awaitResponse(String location, String token, Predicate<HttpResponse<String>> done) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> response = get(location, token);
-        while (!done.test(response) && System.nanoTime() < deadline) {
-            sleep(100);
-            response = get(location, token);
-        }
-        return response;
+        return await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> get(location, token), done);
     }
 
     @Test
@@ -140,32 +137,21 @@ class AsyncJobIntegrationTests extends IntegrationTestBase {
                         + "\",\"promptText\":\"again\",\"options\":{}}"));
 
         redis.opsForStream().add(entry);
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (redis.opsForStream().size(properties.stream()) > 0
-                && pendingFor(jobId)
-                && System.nanoTime() < deadline) {
-            sleep(100);
-        }
-        sleep(300);
+        // the worker deletes the entry only after it finished with the job, so a re-run would have written by then
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> !inStream(jobId));
 
         assertThat(queue.load(jobId, "erin"))
                 .hasValueSatisfying(s -> assertThat(s.result()).isEqualTo("{\"marker\":\"first run\"}"));
     }
 
-    private boolean pendingFor(UUID jobId) {
+    private boolean inStream(UUID jobId) {
         return redis
                 .opsForStream()
                 .range(properties.stream(), org.springframework.data.domain.Range.unbounded())
                 .stream()
                 .anyMatch(
                         r -> jobId.toString().equals(String.valueOf(r.getValue().get("jobId"))));
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

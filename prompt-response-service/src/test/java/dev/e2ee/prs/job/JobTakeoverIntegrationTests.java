@@ -1,6 +1,7 @@
 package dev.e2ee.prs.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.prs.IntegrationTestBase;
 import dev.e2ee.prs.audit.AuditPublisher;
@@ -29,7 +30,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     private static final Duration CLAIM_IDLE = Duration.ofMillis(1500);
 
     @Autowired
-    JobQueue queue;
+    JobStore queue;
 
     @Autowired
     AuditPublisher audit;
@@ -47,11 +48,11 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
             5,
             Duration.ofMinutes(5),
             Duration.ofSeconds(1));
-    private JobStream stream;
+    private JobConsumerGroup stream;
 
     @BeforeEach
     void stream() {
-        stream = new JobStream(redis, properties);
+        stream = new JobConsumerGroup(redis, properties);
         stream.ensureGroup();
     }
 
@@ -63,14 +64,15 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void jobRunTwiceWhenTheLaterRunFinishesSecondThenTheFirstResultStaysStable() throws Exception {
         UUID jobId = submit("frank");
-        JobStream.Delivery first = stream.readNew("slow-run", 1).get(0);
-        JobStream.Delivery duplicate = new JobStream.Delivery(first.id(), first.fields(), 2, "duplicate-run");
+        JobConsumerGroup.Delivery first = stream.readNew("slow-run", 1).get(0);
+        JobConsumerGroup.Delivery duplicate =
+                new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "duplicate-run");
         CountDownLatch slowStarted = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         String tail = auditStreamTail();
         Thread slow = new Thread(() -> worker(request -> {
                     slowStarted.countDown();
-                    await(release);
+                    awaitLatch(release);
                     return result("run A");
                 })
                 .handle(first));
@@ -98,19 +100,19 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void twoRunsRacingToCompleteWhenBothFinishThenExactlyOneResultIsStored() throws Exception {
         UUID jobId = submit("gina");
-        JobStream.Delivery first = stream.readNew("racer-a", 1).get(0);
-        JobStream.Delivery second = new JobStream.Delivery(first.id(), first.fields(), 2, "racer-b");
+        JobConsumerGroup.Delivery first = stream.readNew("racer-a", 1).get(0);
+        JobConsumerGroup.Delivery second = new JobConsumerGroup.Delivery(first.id(), first.fields(), 2, "racer-b");
         CountDownLatch bothRunning = new CountDownLatch(2);
         Thread a = new Thread(() -> worker(request -> {
                     bothRunning.countDown();
-                    await(bothRunning);
+                    awaitLatch(bothRunning);
                     return result("racer A");
                 })
                 .handle(first));
         a.start();
         worker(request -> {
                     bothRunning.countDown();
-                    await(bothRunning);
+                    awaitLatch(bothRunning);
                     return result("racer B");
                 })
                 .handle(second);
@@ -126,27 +128,25 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void longRunningJobWhenItOutlastsTheClaimTimeoutThenNoOtherConsumerTakesItOver() throws Exception {
         UUID jobId = submit("hank");
-        JobStream.Delivery delivery = stream.readNew("long-runner", 1).get(0);
+        JobConsumerGroup.Delivery delivery = stream.readNew("long-runner", 1).get(0);
         CountDownLatch started = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
         AtomicInteger runs = new AtomicInteger();
         Thread runner = new Thread(() -> worker(request -> {
                     runs.incrementAndGet();
                     started.countDown();
-                    await(release);
+                    awaitLatch(release);
                     return result("long call");
                 })
                 .handle(delivery));
         runner.start();
         assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
 
-        long until = System.nanoTime() + CLAIM_IDLE.multipliedBy(2).toNanos();
-        while (System.nanoTime() < until) {
-            assertThat(stream.claimStale("thief", 10))
-                    .as("a running job is not stale")
-                    .isEmpty();
-            sleep(100);
-        }
+        // a running job is not stale: no take-over for twice the claim timeout
+        await().during(CLAIM_IDLE.multipliedBy(2))
+                .atMost(CLAIM_IDLE.multipliedBy(3))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> stream.claimStale("thief", 10), List::isEmpty);
         release.countDown();
         runner.join(10_000);
 
@@ -160,12 +160,9 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         UUID jobId = submit("iris");
         assertThat(stream.readNew("dead-consumer", 1)).hasSize(1);
 
-        List<JobStream.Delivery> claimed = List.of();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (claimed.isEmpty() && System.nanoTime() < deadline) {
-            sleep(100);
-            claimed = stream.claimStale("survivor", 10);
-        }
+        List<JobConsumerGroup.Delivery> claimed = await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> stream.claimStale("survivor", 10), c -> !c.isEmpty());
 
         assertThat(claimed).singleElement().satisfies(d -> {
             assertThat(d.consumer()).isEqualTo("survivor");
@@ -181,7 +178,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
     @Test
     void heartbeatOfAConsumerWhenAnotherHasClaimedTheJobThenDoesNotTakeItBack() {
         submit("jack");
-        JobStream.Delivery mine = stream.readNew("presumed-dead", 1).get(0);
+        JobConsumerGroup.Delivery mine = stream.readNew("presumed-dead", 1).get(0);
         redis.opsForStream()
                 .claim(
                         properties.stream(),
@@ -193,7 +190,7 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         assertThat(pending())
                 .singleElement()
                 .satisfies(p -> assertThat(p.getConsumerName()).isEqualTo("new-owner"));
-        assertThat(stream.refreshClaim(new JobStream.Delivery(mine.id(), mine.fields(), 2, "new-owner")))
+        assertThat(stream.refreshClaim(new JobConsumerGroup.Delivery(mine.id(), mine.fields(), 2, "new-owner")))
                 .isTrue();
     }
 
@@ -205,8 +202,8 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         return jobId;
     }
 
-    private JobWorker worker(JobHandler handler) {
-        return new JobWorker(queue, stream, handler, audit, properties, heartbeat);
+    private JobRunner worker(JobHandler handler) {
+        return new JobRunner(queue, stream, handler, audit, properties, heartbeat);
     }
 
     private List<PendingMessage> pending() {
@@ -219,17 +216,9 @@ class JobTakeoverIntegrationTests extends IntegrationTestBase {
         return JSON.writeValueAsString(java.util.Map.of("id", UUID.randomUUID(), "result", text));
     }
 
-    private static void await(CountDownLatch latch) {
+    private static void awaitLatch(CountDownLatch latch) {
         try {
             assertThat(latch.await(10, TimeUnit.SECONDS)).isTrue();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -29,8 +29,8 @@ public final class TestInfrastructure {
 
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z][a-z0-9_]{0,62}");
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
-    private static volatile Optional<PostgresServer> postgresServer;
-    private static volatile Optional<RedisServer> redisServer;
+    private static Optional<PostgresServer> postgresServer;
+    private static Optional<RedisServer> redisServer;
 
     private TestInfrastructure() {}
 
@@ -59,17 +59,11 @@ public final class TestInfrastructure {
         return postgresServer().map(server -> PostgresDatabases.ensure(server, database, CREATED));
     }
 
-    public static Optional<RedisServer> findRedis() {
-        Optional<RedisServer> server = redisServer;
-        if (server == null) {
-            synchronized (TestInfrastructure.class) {
-                if (redisServer == null) {
-                    redisServer = resolveRedis();
-                }
-                server = redisServer;
-            }
+    public static synchronized Optional<RedisServer> findRedis() {
+        if (redisServer == null) {
+            redisServer = resolveRedis();
         }
-        return server;
+        return redisServer;
     }
 
     /** What is missing for the annotated test, if anything. */
@@ -83,17 +77,11 @@ public final class TestInfrastructure {
         return Optional.empty();
     }
 
-    private static Optional<PostgresServer> postgresServer() {
-        Optional<PostgresServer> server = postgresServer;
-        if (server == null) {
-            synchronized (TestInfrastructure.class) {
-                if (postgresServer == null) {
-                    postgresServer = resolvePostgres();
-                }
-                server = postgresServer;
-            }
+    private static synchronized Optional<PostgresServer> postgresServer() {
+        if (postgresServer == null) {
+            postgresServer = resolvePostgres();
         }
-        return server;
+        return postgresServer;
     }
 
     private static Optional<PostgresServer> resolvePostgres() {

@@ -14,9 +14,12 @@ import org.springframework.stereotype.Component;
 
 /** {@code cryptographic_keys}: key metadata only (kid, type, algorithm, status, dates) — never key material. */
 @Component
-class KeyMetadataStore {
+public class KeyMetadataStore {
 
-    record KeyMetadata(
+    /** Name of the KEK's rows (the KEK itself comes from configuration and is never stored). */
+    public static final String KEK = "kek";
+
+    public record KeyMetadata(
             String name,
             String kid,
             String label,
@@ -35,7 +38,7 @@ class KeyMetadataStore {
 
     private final JdbcTemplate jdbc;
 
-    KeyMetadataStore(JdbcTemplate jdbc) {
+    public KeyMetadataStore(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
@@ -46,7 +49,7 @@ class KeyMetadataStore {
             """;
 
     /** Inserts or updates the row of (name, kid); {@code rotatedAt} is set when the status leaves primary. */
-    void upsert(KeyMetadata key) {
+    public void upsert(KeyMetadata key) {
         jdbc.update(INSERT + """
                 ON CONFLICT (name, kid) DO UPDATE SET status = EXCLUDED.status, label = EXCLUDED.label,
                     rotated_at = CASE WHEN cryptographic_keys.status = 'primary' AND EXCLUDED.status <> 'primary'
@@ -54,7 +57,7 @@ class KeyMetadataStore {
     }
 
     /** Inserts the row of (name, kid) unless one exists; a stored row (and its status) is never changed. */
-    boolean insertIfAbsent(KeyMetadata key) {
+    public boolean insertIfAbsent(KeyMetadata key) {
         return jdbc.update(INSERT + "ON CONFLICT (name, kid) DO NOTHING", row(key)) == 1;
     }
 
@@ -80,12 +83,12 @@ class KeyMetadataStore {
      * Serialises changes of the stored state of the keys called {@code name} across all instances until the
      * current transaction ends (transaction-scoped PostgreSQL advisory lock).
      */
-    void lock(String name) {
+    public void lock(String name) {
         jdbc.queryForObject("SELECT pg_advisory_xact_lock(?, hashtext(?))::text", String.class, LOCK_NAMESPACE, name);
     }
 
     /** The stored status of every key called {@code name}, by kid. */
-    Map<String, Keyring.Status> statuses(String name) {
+    public Map<String, Keyring.Status> statuses(String name) {
         Map<String, Keyring.Status> statuses = new HashMap<>();
         jdbc.query(
                 "SELECT kid, status FROM cryptographic_keys WHERE name = ?",
@@ -97,7 +100,7 @@ class KeyMetadataStore {
     }
 
     /** Sets the status of (name, kid); {@code rotatedAt} is set when the status leaves primary. */
-    int setStatus(String name, String kid, Keyring.Status status, Instant now) {
+    public int setStatus(String name, String kid, Keyring.Status status, Instant now) {
         return jdbc.update("""
                 UPDATE cryptographic_keys SET status = ?,
                     rotated_at = CASE WHEN status = 'primary' AND ? <> 'primary' THEN ? ELSE rotated_at END
@@ -105,13 +108,13 @@ class KeyMetadataStore {
     }
 
     /** Every primary key called {@code name} other than {@code kid} becomes active; returns their kids. */
-    List<String> demotePrimaries(String name, String kid, Instant now) {
+    public List<String> demotePrimaries(String name, String kid, Instant now) {
         return jdbc.queryForList("""
                 UPDATE cryptographic_keys SET status = 'active', rotated_at = ?
                 WHERE name = ? AND status = 'primary' AND kid <> ? RETURNING kid""", String.class, Timestamp.from(now), name, kid);
     }
 
-    static String wireName(Keyring.Status status) {
+    public static String wireName(Keyring.Status status) {
         return status.name().toLowerCase(Locale.ROOT);
     }
 

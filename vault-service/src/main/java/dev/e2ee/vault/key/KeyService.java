@@ -4,6 +4,8 @@ import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;
+import dev.e2ee.vault.receiver.ReceiverKeys;
+import dev.e2ee.vault.signing.SigningKeys;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,14 +20,12 @@ import org.springframework.stereotype.Service;
 
 /**
  * Key metadata bookkeeping of the receiver keys and the KEK, and the public JWK Set. Signing keys have their own
- * fleet-wide state ({@link SigningKeyRefresher}, {@link SigningKeyRotation}).
+ * fleet-wide state ({@code SigningKeyRefresher}, {@code SigningKeyRotation}).
  */
 @Service
 class KeyService {
 
     private static final Logger log = LoggerFactory.getLogger(KeyService.class);
-    static final String RECEIVER = "prompt-response-enc";
-    static final String KEK = "kek";
 
     private final SigningKeys signing;
     private final ReceiverKeys receivers;
@@ -52,7 +52,7 @@ class KeyService {
             receivers
                     .publicJwks()
                     .forEach(jwk -> store.upsert(new KeyMetadata(
-                            RECEIVER,
+                            ReceiverKeys.NAME,
                             jwk.kid(),
                             null,
                             "RSA",
@@ -65,7 +65,7 @@ class KeyService {
                             null,
                             null)));
             store.upsert(new KeyMetadata(
-                    KEK,
+                    KeyMetadataStore.KEK,
                     keks.currentKeyId(),
                     null,
                     "AES",

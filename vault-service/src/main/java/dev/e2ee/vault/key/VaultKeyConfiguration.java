@@ -10,6 +10,11 @@ import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.vault.receiver.FileReceiverKeys;
+import dev.e2ee.vault.receiver.JwksReceiverKeys;
+import dev.e2ee.vault.receiver.ReceiverKeys;
+import dev.e2ee.vault.signing.SigningKeyFiles;
+import dev.e2ee.vault.signing.SigningKeys;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -23,7 +28,7 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Loads the vault's keys at startup: the KEK keyring and pepper (environment or file), the signing key and the
  * receiver keys. {@code SENDER_PRIVATE_KEY_PATH} may list several signing keys (newest first); which one signs is
- * fleet-wide state ({@link SigningKeyRefresher}). Anything missing fails startup with a message naming the setting, except under the {@code dev}
+ * fleet-wide state ({@code SigningKeyRefresher}). Anything missing fails startup with a message naming the setting, except under the {@code dev}
  * profile, which generates missing development keys into a git-ignored folder.
  */
 @Configuration(proxyBeanMethods = false)

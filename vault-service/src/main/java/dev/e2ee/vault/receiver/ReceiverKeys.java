@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
@@ -10,6 +10,9 @@ import java.util.Optional;
  * chosen; a caller may pick one of them by kid or label, never supply a key.
  */
 public interface ReceiverKeys {
+
+    /** Name of the receiver keys' rows in the key metadata. */
+    String NAME = "prompt-response-enc";
 
     /** The current key (the first encryption key of the receiver's set). */
     Recipient current();

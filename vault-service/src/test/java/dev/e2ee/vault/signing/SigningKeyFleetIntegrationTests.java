@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -6,14 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.envelope.Envelope;
 import dev.e2ee.crypto.envelope.EnvelopeContent;
-import dev.e2ee.crypto.envelope.EnvelopeOpener;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
-import dev.e2ee.crypto.envelope.OpeningPolicy;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.vault.VaultIntegrationTest;
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.key.KeyConfigurationException;
+import dev.e2ee.vault.key.KeyMetadataStore;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -238,19 +237,7 @@ class SigningKeyFleetIntegrationTests extends VaultIntegrationTest {
 
     /** Opens with crypto-common, trusting only this signer: proves which key signed. */
     private static dev.e2ee.crypto.envelope.OpenedEnvelope openTrusting(Envelope envelope, KeyPair signer) {
-        String signerKid = kid(signer);
-        String receiverKid = Jwk.thumbprint((RSAPublicKey) KEYS.receiver.getPublic());
-        return EnvelopeOpener.create(
-                        kid -> kid.equals(signerKid)
-                                ? Optional.of((RSAPublicKey) signer.getPublic())
-                                : Optional.empty(),
-                        kid -> kid.equals(receiverKid)
-                                ? Optional.of((RSAPrivateKey) KEYS.receiver.getPrivate())
-                                : Optional.empty(),
-                        OpeningPolicy.defaults(),
-                        CryptoProvider.jdk(),
-                        Clock.systemUTC())
-                .open(envelope);
+        return OneSignerOpener.trusting(signer, KEYS.receiver).open(envelope);
     }
 
     private static String kid(KeyPair pair) {

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

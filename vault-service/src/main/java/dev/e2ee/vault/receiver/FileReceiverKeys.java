@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
@@ -7,13 +7,13 @@ import java.util.List;
 import java.util.Optional;
 
 /** One receiver key from {@code RECEIVER_PUBLIC_KEY_PATH}, also accepted under its design-era label. */
-final class FileReceiverKeys implements ReceiverKeys {
+public final class FileReceiverKeys implements ReceiverKeys {
 
     static final String LABEL = "prompt_response_enc_public";
 
     private final Recipient recipient;
 
-    FileReceiverKeys(RSAPublicKey key) {
+    public FileReceiverKeys(RSAPublicKey key) {
         this.recipient = new Recipient(Jwk.thumbprint(key), key);
     }
 

@@ -1,6 +1,7 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.atrest;
 
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.key.KeyMetadataStore;
 import dev.e2ee.vault.prompt.PromptRewrapper;
 import java.util.Map;
 import org.springframework.stereotype.Service;
@@ -23,23 +24,13 @@ class KekRewrapService {
     }
 
     Progress run(int batchSize, int maxBatches) {
-        long processed = 0;
-        int batches = 0;
-        while (batches < maxBatches) {
-            int done = rewrapper.rewrapBatch(batchSize);
-            batches++;
-            processed += done;
-            if (done < batchSize) {
-                break;
-            }
-        }
+        BatchRun run = BatchRun.of(rewrapper::rewrapBatch, batchSize, maxBatches);
         long remaining = rewrapper.remaining();
-        long total = processed;
         transactions.executeWithoutResult(status -> audit.success(
                 "kek.rewrap",
                 "key",
-                KeyService.KEK,
-                Map.of("kekId", rewrapper.currentKekId(), "processed", total, "remaining", remaining)));
-        return new Progress(rewrapper.currentKekId(), processed, remaining, batches, remaining == 0);
+                KeyMetadataStore.KEK,
+                Map.of("kekId", rewrapper.currentKekId(), "processed", run.processed(), "remaining", remaining)));
+        return new Progress(rewrapper.currentKekId(), run.processed(), remaining, run.batches(), remaining == 0);
     }
 }

@@ -1,10 +1,11 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.vault.audit.AuditRecorder;
+import dev.e2ee.vault.key.KeyMetadataStore;
 import dev.e2ee.vault.key.KeyMetadataStore.KeyMetadata;
-import dev.e2ee.vault.key.SigningKeyExceptions.SigningKeyException;
-import dev.e2ee.vault.key.SigningKeyFiles.SigningKeyFile;
+import dev.e2ee.vault.signing.SigningKeyExceptions.SigningKeyException;
+import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,8 +1,9 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.vault.key.KeyConfigurationException;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateCrtKey;
@@ -17,12 +18,12 @@ import java.util.Set;
  * Reads {@code SENDER_PRIVATE_KEY_PATH}: one PKCS#8 PEM RSA private key file, or a comma-separated list of them,
  * newest first. Every file must load; a failure names the setting and the path, never key material.
  */
-final class SigningKeyFiles {
+public final class SigningKeyFiles {
 
-    static final String SETTING = "SENDER_PRIVATE_KEY_PATH";
+    public static final String SETTING = "SENDER_PRIVATE_KEY_PATH";
 
     /** One loaded signing key: its RFC 7638 kid, the file's name (a label for operators) and the pair. */
-    record SigningKeyFile(String kid, String fileName, KeyPair pair) {
+    public record SigningKeyFile(String kid, String fileName, KeyPair pair) {
 
         @Override
         public String toString() {
@@ -32,7 +33,7 @@ final class SigningKeyFiles {
 
     private SigningKeyFiles() {}
 
-    static List<SigningKeyFile> load(String setting) {
+    public static List<SigningKeyFile> load(String setting) {
         List<String> paths = setting == null
                 ? List.of()
                 : Arrays.stream(setting.split(","))

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.platform.ApiException;
 import java.util.Locale;

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.envelope.Recipient;
@@ -24,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * one early refresh; fetches are attempted at most every {@link #MIN_REFRESH_GAP}, so a receiver
  * outage does not cost a timeout on every request. The current key is the first {@code use=enc} key.
  */
-final class JwksReceiverKeys implements ReceiverKeys {
+public final class JwksReceiverKeys implements ReceiverKeys {
 
     private static final Logger log = LoggerFactory.getLogger(JwksReceiverKeys.class);
     static final Duration MIN_REFRESH_GAP = Duration.ofSeconds(30);
@@ -39,7 +39,7 @@ final class JwksReceiverKeys implements ReceiverKeys {
     private volatile Snapshot snapshot;
     private volatile Instant lastAttempt = Instant.EPOCH;
 
-    JwksReceiverKeys(URI url, Duration refreshInterval, Duration timeout, Clock clock) {
+    public JwksReceiverKeys(URI url, Duration refreshInterval, Duration timeout, Clock clock) {
         this.url = url;
         this.refreshInterval = refreshInterval;
         this.timeout = timeout;

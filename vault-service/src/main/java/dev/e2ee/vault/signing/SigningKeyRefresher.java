@@ -1,8 +1,10 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.vault.audit.AuditRecorder;
-import dev.e2ee.vault.key.SigningKeyFiles.SigningKeyFile;
+import dev.e2ee.vault.key.KeyConfigurationException;
+import dev.e2ee.vault.key.KeyMetadataStore;
+import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.security.KeyPair;
 import java.time.Clock;
 import java.util.HashMap;

@@ -1,8 +1,8 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.Keyring;
-import dev.e2ee.vault.key.SigningKeyFiles.SigningKeyFile;
+import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.security.KeyPair;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
@@ -31,7 +31,7 @@ public final class SigningKeys implements Supplier<Keyring<KeyPair>> {
     private final AtomicReference<Keyring<KeyPair>> ring;
 
     /** Starts with the first listed key as primary until the stored state is applied. */
-    SigningKeys(List<SigningKeyFile> loaded, Instant loadedAt) {
+    public SigningKeys(List<SigningKeyFile> loaded, Instant loadedAt) {
         if (loaded.isEmpty()) {
             throw new IllegalArgumentException("at least one signing key is needed");
         }
@@ -46,7 +46,7 @@ public final class SigningKeys implements Supplier<Keyring<KeyPair>> {
     }
 
     /** The keys from the configuration, in configured order (newest first). */
-    List<SigningKeyFile> loaded() {
+    public List<SigningKeyFile> loaded() {
         return loaded;
     }
 

@@ -1,11 +1,8 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.e2ee.crypto.CryptoProvider;
-import dev.e2ee.crypto.envelope.EnvelopeOpener;
 import dev.e2ee.crypto.envelope.OpenedEnvelope;
-import dev.e2ee.crypto.envelope.OpeningPolicy;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
@@ -14,12 +11,9 @@ import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.KeyPair;
-import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.type.TypeReference;
 
@@ -221,18 +215,7 @@ class SigningKeyApiIntegrationTests extends VaultIntegrationTest {
     private OpenedEnvelope openTrusting(Map<String, Object> envelope, KeyPair signer) {
         Map<String, Object> wire = new java.util.LinkedHashMap<>(envelope);
         wire.remove("status");
-        String signerKid = kid(signer);
-        String receiverKid = kid(KEYS.receiver);
-        return EnvelopeOpener.create(
-                        kid -> kid.equals(signerKid)
-                                ? Optional.of((RSAPublicKey) signer.getPublic())
-                                : Optional.empty(),
-                        kid -> kid.equals(receiverKid)
-                                ? Optional.of((RSAPrivateKey) KEYS.receiver.getPrivate())
-                                : Optional.empty(),
-                        OpeningPolicy.defaults(),
-                        CryptoProvider.jdk(),
-                        Clock.systemUTC())
+        return OneSignerOpener.trusting(signer, KEYS.receiver)
                 .open(json.writeValueAsString(wire), (String) wire.get("audience"));
     }
 

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.atrest;
 
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.prompt.PromptTokenRebuilder;
@@ -26,20 +26,13 @@ class SearchIndexRebuildService {
     }
 
     Progress run(int batchSize, int maxBatches) {
-        long processed = 0;
-        int batches = 0;
-        while (batches < maxBatches) {
-            int done = rebuilder.rebuildBatch(batchSize);
-            batches++;
-            processed += done;
-            if (done < batchSize) {
-                break;
-            }
-        }
+        BatchRun run = BatchRun.of(rebuilder::rebuildBatch, batchSize, maxBatches);
         long remaining = rebuilder.remaining();
-        long total = processed;
         transactions.executeWithoutResult(status -> audit.success(
-                "search-index.rebuild", "key", "blind-index", Map.of("processed", total, "remaining", remaining)));
-        return new Progress(processed, remaining, batches, remaining == 0);
+                "search-index.rebuild",
+                "key",
+                "blind-index",
+                Map.of("processed", run.processed(), "remaining", remaining)));
+        return new Progress(run.processed(), remaining, run.batches(), remaining == 0);
     }
 }

@@ -19,26 +19,26 @@ import org.springframework.stereotype.Component;
  * Runs one delivered job, at least once and idempotently by job id: a job whose state is no longer pending (done,
  * failed, or expired) is only acknowledged, never re-run; while it runs its claim is kept fresh ({@link JobHeartbeat});
  * and if it was run twice anyway (a consumer presumed dead), the first completion wins and later results are
- * discarded ({@link JobQueue#complete}). A job that fails on infrastructure (Redis, audit) is left
+ * discarded ({@link JobStore#complete}). A job that fails on infrastructure (Redis, audit) is left
  * unacknowledged so that it is claimed again later; a job delivered more than {@code maxDeliveries} times fails.
  */
 @Component
-class JobWorker {
+class JobRunner {
 
-    private static final Logger log = LoggerFactory.getLogger(JobWorker.class);
+    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
     private static final JobState.Failure JOB_FAILED =
             new JobState.Failure(500, "JOB_FAILED", "Job failed", "The job could not be completed.");
 
-    private final JobQueue queue;
-    private final JobStream stream;
+    private final JobStore queue;
+    private final JobConsumerGroup stream;
     private final JobHandler handler;
     private final AuditPublisher audit;
     private final JobProperties properties;
     private final JobHeartbeat heartbeat;
 
-    JobWorker(
-            JobQueue queue,
-            JobStream stream,
+    JobRunner(
+            JobStore queue,
+            JobConsumerGroup stream,
             JobHandler handler,
             AuditPublisher audit,
             JobProperties properties,
@@ -51,8 +51,8 @@ class JobWorker {
         this.heartbeat = heartbeat;
     }
 
-    void handle(JobStream.Delivery delivery) {
-        Optional<JobQueue.Stored> stored = readableState(delivery);
+    void handle(JobConsumerGroup.Delivery delivery) {
+        Optional<JobStore.Stored> stored = readableState(delivery);
         if (stored.isEmpty() || stored.get().state().status() != JobState.Status.PENDING) {
             log.debug("Job entry {} already finished, expired or unreadable; acknowledging", delivery.id());
             stream.done(delivery.id());
@@ -69,7 +69,10 @@ class JobWorker {
 
     /** Audits and stores the first completion of the job; a later (duplicate) run's result is only discarded. */
     private void finish(
-            JobStream.Delivery delivery, JobQueue.Stored pending, JobState finished, Optional<JobRequest> request) {
+            JobConsumerGroup.Delivery delivery,
+            JobStore.Stored pending,
+            JobState finished,
+            Optional<JobRequest> request) {
         UUID jobId = finished.jobId();
         boolean first = queue.isUnchanged(pending);
         if (first) {
@@ -96,7 +99,7 @@ class JobWorker {
     }
 
     /** Runs the job while refreshing its claim, so a healthy long call is not taken over by another consumer. */
-    private JobState runKeepingClaim(JobStream.Delivery delivery, JobState state, JobRequest request) {
+    private JobState runKeepingClaim(JobConsumerGroup.Delivery delivery, JobState state, JobRequest request) {
         Duration interval = properties.claimIdle().dividedBy(4);
         try (JobHeartbeat.Beat beat = heartbeat.every(interval, () -> stream.refreshClaim(delivery))) {
             return run(state, request);
@@ -104,7 +107,7 @@ class JobWorker {
     }
 
     /** The job's state; empty when it expired or cannot be read (bad id, sealed under a KEK no longer configured). */
-    private Optional<JobQueue.Stored> readableState(JobStream.Delivery delivery) {
+    private Optional<JobStore.Stored> readableState(JobConsumerGroup.Delivery delivery) {
         String jobId = delivery.fields().getOrDefault("jobId", "");
         try {
             return queue.loadStored(UUID.fromString(jobId), delivery.fields().get("owner"));
@@ -114,7 +117,7 @@ class JobWorker {
         }
     }
 
-    private Optional<JobRequest> decode(JobStream.Delivery delivery) {
+    private Optional<JobRequest> decode(JobConsumerGroup.Delivery delivery) {
         try {
             return Optional.of(queue.decode(delivery.fields()));
         } catch (EncryptedValues.CorruptValueException e) {

@@ -19,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Async jobs in Redis: the state (sealed) at {@code e2ee:job:{<id>}} with a TTL, and a stream entry
  * {@code {jobId, owner, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text).
  * Both are sealed with the owner (principal subject) in the associated data, so they open only for that owner.
- * Any instance's workers may run it (consumer group), see {@link JobWorker}. A job is completed at most once: the
+ * Any instance's workers may run it (consumer group), see {@link JobRunner}. A job is completed at most once: the
  * result is written only if the state is still the pending state the worker read (a check-and-set in one Lua call on
  * the job's key), so a duplicate run (a job claimed again while still running) never replaces the first result.
  */
 @Service
-public class JobQueue {
+public class JobStore {
 
     /** KEYS[1] state; ARGV: expected (pending) sealed state, finished sealed state, TTL in ms. 1 = written. */
     private static final RedisScript<Long> COMPLETE = RedisScript.of(
@@ -38,7 +38,7 @@ public class JobQueue {
     private final JobProperties properties;
     private final Clock clock;
 
-    JobQueue(
+    JobStore(
             StringRedisTemplate redis, EncryptedValues values, JsonMapper json, JobProperties properties, Clock clock) {
         this.redis = redis;
         this.values = values;

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * owner itself, which resets the idle time without counting a delivery), so only a dead consumer's job goes stale.
  */
 @Component
-class JobStream {
+class JobConsumerGroup {
 
     /**
      * KEYS[1] stream; ARGV: group, consumer, entry id. Resets the entry's idle time only while {@code consumer} still
@@ -42,7 +42,7 @@ class JobStream {
     private final StringRedisTemplate redis;
     private final JobProperties properties;
 
-    JobStream(StringRedisTemplate redis, JobProperties properties) {
+    JobConsumerGroup(StringRedisTemplate redis, JobProperties properties) {
         this.redis = redis;
         this.properties = properties;
     }

@@ -20,19 +20,19 @@ import org.springframework.stereotype.Component;
  * pending in the group for the other instances.
  */
 @Component
-class JobWorkers implements SmartLifecycle {
+class JobWorkerPool implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(JobWorkers.class);
+    private static final Logger log = LoggerFactory.getLogger(JobWorkerPool.class);
 
-    private final JobStream stream;
-    private final JobWorker worker;
+    private final JobConsumerGroup stream;
+    private final JobRunner worker;
     private final JobProperties properties;
     private final String instance = instanceName();
     private final AtomicLong nextReclaim = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    JobWorkers(JobStream stream, JobWorker worker, JobProperties properties) {
+    JobWorkerPool(JobConsumerGroup stream, JobRunner worker, JobProperties properties) {
         this.stream = stream;
         this.worker = worker;
         this.properties = properties;
@@ -81,21 +81,21 @@ class JobWorkers implements SmartLifecycle {
                     stream.ensureGroup();
                     groupReady = true;
                 }
-                List<JobStream.Delivery> batch = reclaimDue() ? stream.claimStale(consumer, 10) : List.of();
+                List<JobConsumerGroup.Delivery> batch = reclaimDue() ? stream.claimStale(consumer, 10) : List.of();
                 if (batch.isEmpty()) {
                     batch = stream.readNew(consumer, 1);
                 }
                 if (batch.isEmpty()) {
                     pause(properties.pollInterval().toMillis());
                 }
-                for (JobStream.Delivery delivery : batch) {
+                for (JobConsumerGroup.Delivery delivery : batch) {
                     worker.handle(delivery);
                 }
             } catch (RuntimeException e) {
                 // Redis may have come back empty (restart without persistence, failover, flush): the group is gone
                 // and every read fails with NOGROUP until it is created again, so re-create it before the next read
                 groupReady = false;
-                if (!JobWorker.isTransient(e)) {
+                if (!JobRunner.isTransient(e)) {
                     log.error("Job worker {} failed; the job stays pending", consumer, e);
                 } else {
                     log.warn(
@@ -108,14 +108,6 @@ class JobWorkers implements SmartLifecycle {
                 MDC.remove("requestId");
             }
         }
-    }
-
-    private static String rootCause(Throwable e) {
-        Throwable cause = e;
-        while (cause.getCause() != null) {
-            cause = cause.getCause();
-        }
-        return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private boolean reclaimDue() {

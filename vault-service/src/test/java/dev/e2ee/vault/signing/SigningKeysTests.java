@@ -1,10 +1,11 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.vault.TestKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,26 +15,18 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Instant;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** How a stored state (statuses by kid) becomes the signing keyring: which key signs, which are published. */
 class SigningKeysTests {
 
-    private static KeyPair first;
-    private static KeyPair second;
-    private static KeyPair third;
+    private static final KeyPair first = TestKeys.get().sender;
+    private static final KeyPair second = TestKeys.get().secondSender;
+    private static final KeyPair third = TestKeys.get().thirdSender;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generate() {
-        first = RsaKeys.generate(2048);
-        second = RsaKeys.generate(2048);
-        third = RsaKeys.generate(2048);
-    }
 
     @Test
     void resolveWhenNothingStoredThenFirstListedIsPrimaryAndAllArePublished() throws IOException {

@@ -1,4 +1,4 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.receiver;
 
 import dev.e2ee.platform.ApiException;
 import org.springframework.http.HttpStatus;

@@ -1,11 +1,13 @@
-package dev.e2ee.vault.key;
+package dev.e2ee.vault.signing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.RsaKeys;
-import dev.e2ee.vault.key.SigningKeyFiles.SigningKeyFile;
+import dev.e2ee.vault.TestKeys;
+import dev.e2ee.vault.key.KeyConfigurationException;
+import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,24 +16,17 @@ import java.security.KeyPair;
 import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code SENDER_PRIVATE_KEY_PATH}: one path or a list, newest first; every failure names the setting and path. */
 class SigningKeyFilesTests {
 
-    private static KeyPair first;
-    private static KeyPair second;
+    private static final KeyPair first = TestKeys.get().sender;
+    private static final KeyPair second = TestKeys.get().secondSender;
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void generate() {
-        first = RsaKeys.generate(2048);
-        second = RsaKeys.generate(2048);
-    }
 
     @Test
     void loadWhenSinglePathThenOneKeyAsBefore() throws IOException {
