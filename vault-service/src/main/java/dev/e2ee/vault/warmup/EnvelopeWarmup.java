@@ -6,7 +6,7 @@ import dev.e2ee.crypto.envelope.EnvelopeContent;
 import dev.e2ee.crypto.envelope.EnvelopeJson;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.platform.warmup.WarmupContributor;
-import dev.e2ee.vault.key.ReceiverKeys;
+import dev.e2ee.vault.receiver.ReceiverKeys;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
