@@ -7,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,17 +23,21 @@ import java.util.stream.Collectors;
 /**
  * Closed-loop HTTP load for one scenario, plaintext or with encrypted bodies (EHBP), so the two can be compared on
  * the same machine: create-envelope ({@code POST /api/v1/envelopes}) by a fixed number of connections for a fixed
- * time, after a warm-up. The load generator seals and opens like a real client, on the same cores as the services
- * (as wrk does for the plaintext figures). Prints successful requests/s, latency percentiles and every error class
- * (status and problem {@code code}, or the exception), and checks a sample of the envelopes against the vault's
- * signing keys.
+ * time. The load generator seals and opens like a real client, on the same cores as the services (as wrk does for the
+ * plaintext figures). MODES is a comma-separated sequence run in order in this one process (e.g. {@code
+ * plain,ehbp,plain,ehbp}), so the client's JIT is as warm for one mode as for the other; each run follows a warm-up of
+ * its mode (a third of its time, at least 5 s), and with {@code -Dbench.warmupSeconds=N} each mode first gets one
+ * unreported-in-the-medians warm-up run. Per run it prints the load average before it, successful requests/s,
+ * latency percentiles, CPU per request of the client and (with {@code -Dbench.vaultPid=PID}) of the vault, every
+ * error class (status and problem {@code code}, or the exception), and how many envelopes of the sample (one in 50)
+ * verified against the vault's signing keys.
  *
- * <p>It first creates PROMPTS prompts (default: one per connection) with the given secret, in the same mode. Each
- * connection asks for envelopes of one of them: the vault reserves a secret attempt per request in flight for a
- * prompt (at most {@code e2ee.vault.secret-failures.max-attempts}, 5, docs/vault-api.md "Envelope rules"), so more
- * than five connections on one prompt measure mostly its {@code 429 TOO_MANY_SECRET_FAILURES}.
+ * <p>It first creates PROMPTS prompts (default: one per connection) with the given secret. Each connection asks for
+ * envelopes of one of them: the vault reserves a secret attempt per request in flight for a prompt (at most {@code
+ * e2ee.vault.secret-failures.max-attempts}, 5, docs/vault-api.md "Envelope rules"), so more than five connections on
+ * one prompt measure mostly its {@code 429 TOO_MANY_SECRET_FAILURES}.
  *
- * <pre>java -cp benchmarks/target/benchmarks.jar dev.e2ee.bench.http.EncryptedLoad URL TOKEN SECRET plain|ehbp
+ * <pre>java -cp benchmarks/target/benchmarks.jar dev.e2ee.bench.http.EncryptedLoad URL TOKEN SECRET MODES
  *     SECONDS CONCURRENCY [PROMPTS]</pre>
  */
 public final class EncryptedLoad {
@@ -46,13 +51,18 @@ public final class EncryptedLoad {
         URI base = URI.create(args[0]);
         String token = args[1];
         String secret = args[2];
-        boolean encrypted = "ehbp".equals(args[3]);
+        List<String> modes = List.of(args[3].split(","));
         int seconds = Integer.parseInt(args[4]);
         int concurrency = Integer.parseInt(args[5]);
         int promptCount = args.length > 6 ? Integer.parseInt(args[6]) : concurrency;
         HttpClient http =
                 HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        Exchange exchange = Exchange.connect(http, base, token, encrypted);
+        Map<String, Exchange> exchanges = new LinkedHashMap<>();
+        for (String mode : modes) {
+            if (!exchanges.containsKey(mode)) {
+                exchanges.put(mode, Exchange.connect(http, base, token, encrypted(mode)));
+            }
+        }
         EnvelopeCheck check = new EnvelopeCheck(JwkSet.parse(http.send(
                         HttpRequest.newBuilder(base.resolve("/api/v1/keys/jwks.json"))
                                 .build(),
@@ -60,30 +70,55 @@ public final class EncryptedLoad {
                 .body()));
         List<String> prompts = new ArrayList<>();
         for (int i = 0; i < promptCount; i++) {
-            prompts.add(createPrompt(exchange, secret));
+            prompts.add(createPrompt(exchanges.get(modes.get(0)), secret));
         }
-        Runner runner = new Runner(exchange, check, prompts, secret);
-        runner.run(Math.max(5, seconds / 3), concurrency); // warm-up
-        Result result = runner.run(seconds, concurrency);
+        Runner runner = new Runner(check, prompts, secret, CpuMeter.fromSystemProperty(), concurrency);
+        int warmupSeconds = Integer.getInteger("bench.warmupSeconds", 0);
+        if (warmupSeconds > 0) {
+            for (Map.Entry<String, Exchange> mode : exchanges.entrySet()) {
+                report("warm-up: ", mode.getKey(), runner.run(mode.getValue(), warmupSeconds), warmupSeconds, runner);
+            }
+        }
+        for (String mode : modes) {
+            runner.run(exchanges.get(mode), Math.max(5, seconds / 3)); // warm-up of this mode before each run
+            report("", mode, runner.run(exchanges.get(mode), seconds), seconds, runner);
+        }
+    }
+
+    private static boolean encrypted(String mode) {
+        return switch (mode) {
+            case "plain" -> false;
+            case "ehbp" -> true;
+            default -> throw new IllegalArgumentException("mode: plain or ehbp, not " + mode);
+        };
+    }
+
+    private static void report(String prefix, String mode, Result result, int seconds, Runner runner) {
         System.out.printf(
-                "%s create-envelope: %.0f req/s (2xx), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, %d errors, %d envelopes"
-                        + " verified (%d s, %d connections, %d prompts)%n",
-                encrypted ? "ehbp " : "plain",
+                "%sload %s | %-5s create-envelope: %.0f req/s (2xx), p50 %.1f ms, p95 %.1f ms, p99 %.1f ms,"
+                        + " CPU/request vault %.2f ms client %.2f ms, %d errors, %d envelopes verified (%d s, %d"
+                        + " connections, %d prompts)%n",
+                prefix,
+                result.loadAverage(),
+                mode,
                 result.ok() / (double) seconds,
                 result.percentile(50),
                 result.percentile(95),
                 result.percentile(99),
+                result.cpuMillisPerRequest(result.vaultCpuNanos()),
+                result.cpuMillisPerRequest(result.clientCpuNanos()),
                 result.errorCount(),
                 result.verified(),
                 seconds,
-                concurrency,
-                promptCount);
+                runner.concurrency(),
+                runner.prompts().size());
         if (!result.errors().isEmpty()) {
             System.out.println("  errors: "
                     + result.errors().entrySet().stream()
                             .map(e -> e.getKey() + " x " + e.getValue())
                             .collect(Collectors.joining(", ")));
         }
+        System.out.flush();
     }
 
     private static String createPrompt(Exchange exchange, String secret) throws Exception {
@@ -96,7 +131,18 @@ public final class EncryptedLoad {
         return id.group(1);
     }
 
-    record Result(long ok, Map<String, Long> errors, long verified, long[] latenciesNanos) {
+    record Result(
+            String loadAverage,
+            long ok,
+            Map<String, Long> errors,
+            long verified,
+            long[] latenciesNanos,
+            long vaultCpuNanos,
+            long clientCpuNanos) {
+
+        double cpuMillisPerRequest(long cpuNanos) {
+            return ok == 0 ? 0 : cpuNanos / 1e6 / ok;
+        }
 
         long errorCount() {
             return errors.values().stream().mapToLong(Long::longValue).sum();
@@ -112,9 +158,11 @@ public final class EncryptedLoad {
         }
     }
 
-    record Runner(Exchange exchange, EnvelopeCheck check, List<String> prompts, String secret) {
+    record Runner(EnvelopeCheck check, List<String> prompts, String secret, CpuMeter cpu, int concurrency) {
 
-        Result run(int seconds, int concurrency) throws InterruptedException {
+        Result run(Exchange exchange, int seconds) throws InterruptedException {
+            String loadAverage = CpuMeter.loadAverage();
+            CpuMeter.Reading before = cpu.read();
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
             Map<String, LongAdder> errors = new ConcurrentHashMap<>();
             LongAdder ok = new LongAdder();
@@ -148,13 +196,21 @@ public final class EncryptedLoad {
             }
             pool.shutdown();
             pool.awaitTermination(seconds + 60L, TimeUnit.SECONDS);
+            CpuMeter.Reading after = cpu.read();
             long[] all = latencies.stream()
                     .flatMap(List::stream)
                     .mapToLong(Long::longValue)
                     .toArray();
             Map<String, Long> byClass = new ConcurrentSkipListMap<>();
             errors.forEach((k, v) -> byClass.put(k, v.sum()));
-            return new Result(ok.sum(), byClass, verified.sum(), all);
+            return new Result(
+                    loadAverage,
+                    ok.sum(),
+                    byClass,
+                    verified.sum(),
+                    all,
+                    after.vaultNanos() - before.vaultNanos(),
+                    after.clientNanos() - before.clientNanos());
         }
 
         /** Null when the answer is a 201 with an envelope (checked fully when {@code verify}), else its class. */
