@@ -121,6 +121,28 @@ class TracingAndJsonLogsIntegrationTests extends IntegrationTestBase {
         assertThat(queue.record(request).getValue()).doesNotContainKey("traceparent");
     }
 
+    @Test
+    void metricsWhenScrapedAsOpenMetricsThenLatencyBucketsCarryTheTraceAsExemplar() {
+        String traceId = HexFormat.of().formatHex(UUID.randomUUID().toString().getBytes(), 0, 16);
+        HttpResponse<String> created = post(
+                "/api/v1/sessions",
+                userToken("obs-" + UUID.randomUUID()),
+                "",
+                "traceparent",
+                "00-" + traceId + "-00f067aa0ba902b7-01");
+        assertThat(created.statusCode()).isEqualTo(201);
+
+        HttpResponse<String> scrape =
+                get("/api/v1/metrics", null, "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8");
+
+        assertThat(scrape.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/openmetrics-text"));
+        assertThat(scrape.body().lines())
+                .anyMatch(line -> line.startsWith("http_request_duration_seconds_bucket{")
+                        && line.contains("route=\"/api/v1/sessions\"")
+                        && line.contains("trace_id=\"" + traceId + "\""));
+    }
+
     private List<String> auditTraceparents(String sinceId) {
         List<MapRecord<String, Object, Object>> records =
                 redis.opsForStream().range("e2ee:audit:events", Range.rightUnbounded(Range.Bound.exclusive(sinceId)));
