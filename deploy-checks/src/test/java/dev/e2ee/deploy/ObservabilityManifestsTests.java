@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.networking.v1.Ingress;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -68,22 +66,8 @@ class ObservabilityManifestsTests {
     }
 
     @Test
-    void tracingComponentWhenAddedToProdThenTracingOnAndOnlyOtlpEgressAdded() throws Exception {
-        Path rendered = dir.toAbsolutePath().normalize();
-        Files.writeString(
-                rendered.resolve("kustomization.yaml"),
-                """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                namespace: e2ee
-                resources:
-                  - %s
-                components:
-                  - %s
-                """.formatted(relative("k8s/overlays/prod"), relative("k8s/components/tracing")),
-                StandardCharsets.UTF_8);
-
-        RenderedOverlay withTracing = RenderedOverlay.kustomized("prod+tracing", rendered);
+    void tracingComponentWhenAddedToProdThenTracingOnAndOnlyOtlpEgressAdded() {
+        RenderedOverlay withTracing = RenderedOverlay.withComponent("prod", "tracing", dir);
 
         assertThat(withTracing.one(ConfigMap.class, "e2ee-config").getData())
                 .containsEntry("TRACING_ENABLED", "true")
@@ -100,14 +84,5 @@ class ObservabilityManifestsTests {
         });
         assertThat(withTracing.all(NetworkPolicy.class))
                 .hasSize(Overlays.get("prod").all(NetworkPolicy.class).size() + 1);
-    }
-
-    /** kustomize refuses absolute paths: the repository directory relative to the temporary one. */
-    private String relative(String repositoryPath) {
-        return dir.toAbsolutePath()
-                .normalize()
-                .relativize(
-                        RepositoryFiles.path(repositoryPath).toAbsolutePath().normalize())
-                .toString();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.platform.test.EcsLogLines;
+import dev.e2ee.platform.test.JsonLogsAndTracing;
 import dev.e2ee.platform.test.OtlpReceiver;
 import dev.e2ee.prs.IntegrationTestBase;
 import io.micrometer.tracing.Span;
@@ -13,12 +14,9 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -32,18 +30,11 @@ import tools.jackson.databind.JsonNode;
  * the async job's stream entry and its audit event carry the trace to the worker (same trace id in its log line and
  * its span). Nothing confidential is in the exported spans.
  */
-@TestPropertySource(
-        properties = {
-            "LOG_FORMAT=json",
-            "TRACING_ENABLED=true",
-            "TRACING_SAMPLE_RATE=1.0",
-            "management.opentelemetry.tracing.export.schedule-delay=100ms",
-            "logging.level.dev.e2ee.prs.audit=DEBUG"
-        })
-@ExtendWith(OutputCaptureExtension.class)
+@JsonLogsAndTracing
+@TestPropertySource(properties = "logging.level.dev.e2ee.prs.audit=DEBUG")
 class TracingAndJsonLogsIntegrationTests extends IntegrationTestBase {
 
-    static final OtlpReceiver OTLP = OtlpReceiver.start();
+    static final OtlpReceiver OTLP = OtlpReceiver.SHARED;
 
     @Autowired
     Tracer tracer;
@@ -53,12 +44,7 @@ class TracingAndJsonLogsIntegrationTests extends IntegrationTestBase {
 
     @DynamicPropertySource
     static void otlp(DynamicPropertyRegistry registry) {
-        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", OTLP::tracesUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        OTLP.close();
+        OTLP.register(registry);
     }
 
     @Test

@@ -8,13 +8,18 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * An in-process OTLP/HTTP trace receiver for tests: answers {@code POST /v1/traces} with 200 and keeps every raw
  * (http/protobuf) request body, so tests can look for trace ids (16 raw bytes), span names and attribute values
- * (UTF-8 strings) in what a service exported.
+ * (UTF-8 strings) in what a service exported. {@link #SHARED} serves the test classes annotated
+ * {@link JsonLogsAndTracing} (one per JVM, on daemon threads).
  */
 public final class OtlpReceiver implements AutoCloseable {
+
+    public static final OtlpReceiver SHARED = start();
 
     private final HttpServer server;
     private final List<byte[]> bodies = new CopyOnWriteArrayList<>();
@@ -33,6 +38,11 @@ public final class OtlpReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(200, -1);
                 exchange.close();
             });
+            server.setExecutor(Executors.newSingleThreadExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "otlp-receiver");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.start();
             return receiver;
         } catch (IOException e) {
@@ -48,6 +58,11 @@ public final class OtlpReceiver implements AutoCloseable {
     /** The traces endpoint (Boot's {@code management.opentelemetry.tracing.export.otlp.endpoint}). */
     public String tracesUrl() {
         return baseUrl() + "/v1/traces";
+    }
+
+    /** Points the service's span exporter here (call from a {@code @DynamicPropertySource} method). */
+    public void register(DynamicPropertyRegistry registry) {
+        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", this::tracesUrl);
     }
 
     /** Every body received so far, as ISO-8859-1 text (one char per byte, so byte searches work on strings). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.e2ee.platform.test.EcsLogLines;
+import dev.e2ee.platform.test.JsonLogsAndTracing;
 import dev.e2ee.platform.test.OtlpReceiver;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpRequest;
@@ -13,12 +14,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -31,30 +29,18 @@ import org.springframework.test.context.TestPropertySource;
  * (its ECS log line has the event's request id and that trace id, its span reaches the OTLP receiver), and a
  * request's {@code traceparent} is continued by its server span. No prompt text or secret is in any exported span.
  */
-@TestPropertySource(
-        properties = {
-            "LOG_FORMAT=json",
-            "TRACING_ENABLED=true",
-            "TRACING_SAMPLE_RATE=1.0",
-            "management.opentelemetry.tracing.export.schedule-delay=100ms",
-            "logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG"
-        })
-@ExtendWith(OutputCaptureExtension.class)
+@JsonLogsAndTracing
+@TestPropertySource(properties = "logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG")
 class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
 
-    static final OtlpReceiver OTLP = OtlpReceiver.start();
+    static final OtlpReceiver OTLP = OtlpReceiver.SHARED;
 
     @Autowired
     StringRedisTemplate redis;
 
     @DynamicPropertySource
     static void otlp(DynamicPropertyRegistry registry) {
-        registry.add("management.opentelemetry.tracing.export.otlp.endpoint", OTLP::tracesUrl);
-    }
-
-    @AfterAll
-    static void stop() {
-        OTLP.close();
+        OTLP.register(registry);
     }
 
     @Test
