@@ -3,7 +3,10 @@
 # Starts scripts/run-local.sh --detach with its own state folder (.local/e2e) and a fresh database
 # (e2ee_e2e), runs the seed's deployment verification (13-deployment-guide.md §10.2) through
 # http://127.0.0.1:8080, then envelope → process → replay, prints PASS/FAIL per step and a final
-# "N passed, M failed" line, and always stops everything it started.
+# "N passed, M failed" line, and always stops everything it started. The services log ECS JSON (LOG_FORMAT=json)
+# and export every span (TRACING_ENABLED=true, sample rate 1) to a local OTLP sink (scripts/otlp-sink.mjs on
+# E2E_OTLP_PORT, default E2E_RECORDER_PORT + 1); the last step scans their logs and the exported spans for the
+# confidential values the run sent, with a positive control.
 #
 #   scripts/e2e.sh              start the no-Docker topology, check it, stop it
 #   scripts/e2e.sh --no-start   check an already running gateway (the compose smoke test in CI):
@@ -39,6 +42,7 @@ show_logs() {
 }
 
 finish() {
+  if [ -n "${OTLP_SINK_PID:-}" ]; then kill "$OTLP_SINK_PID" 2>/dev/null; wait "$OTLP_SINK_PID" 2>/dev/null; fi
   if [ "$START" = yes ]; then
     if [ "$FAILED" -gt 0 ]; then show_logs; fi
     "$ROOT/scripts/run-local.sh" --stop >/dev/null 2>&1 || true
@@ -264,9 +268,45 @@ step_encrypted() {
   fi
 }
 
+# The services' logs and exported spans hold none of the run's confidential values (issue 18). Control: a request id
+# is logged verbatim by the job worker, so a marker sent as X-Request-ID must be found by the same scan.
+step_log_and_span_scan() {
+  [ "$START" = yes ] || return 0
+  local control="leakcontrol$(openssl rand -hex 12)" markers="$WORK/markers.txt" logs leaked=0 line i
+  http POST /api/v1/prompts/process -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
+    -H "X-Request-ID: $control" -d '{"promptText": "scan control", "options": {"async": true}}'
+  for i in $(seq 1 40); do grep -qF "$control" "$LOCAL_DIR"/logs/prompt*.log 2>/dev/null && break; sleep 0.5; done
+  sleep 6 # one more span export (every 5 s)
+  logs="$(cat "$LOCAL_DIR"/logs/vault*.log "$LOCAL_DIR"/logs/prompt*.log 2>/dev/null)"
+  if grep -qF "\"requestId\":\"$control\"" <<< "$logs" && grep -qaF 'job run' "$WORK/spans.otlp" \
+      && grep -qaF 'http post /api/v1/prompts/process' "$WORK/spans.otlp"; then
+    pass "JSON logs and exported spans were read (control value found in the worker's log line)"
+  else
+    fail "JSON logs and exported spans were read" "control $control or spans missing"
+  fi
+  [ -s "$markers" ] || { fail "scan logs and spans" "no confidential values recorded by the earlier steps"; return 1; }
+  while IFS= read -r line; do
+    [ -n "$line" ] || continue
+    if grep -qaF -- "$line" <<< "$logs" || grep -qaF -- "$line" "$WORK/spans.otlp"; then leaked=$((leaked + 1)); fi
+  done < "$markers"
+  if [ "$leaked" = 0 ]; then
+    pass "service logs and exported spans hold none of the $(grep -c . "$markers") texts, secrets, results and API keys"
+  else
+    fail "service logs and exported spans hold no confidential value" "$leaked of them found"
+  fi
+}
+
 mkdir -p "$WORK"
 if [ "$START" = no ] && ! ensure_command jq jq; then fail "jq is needed"; exit 1; fi
 if [ "$START" = yes ]; then
+  if ensure_command node nodejs; then
+    OTLP_PORT="${E2E_OTLP_PORT:-$(( ${E2E_RECORDER_PORT:-8088} + 1 ))}"
+    : > "$WORK/spans.otlp"
+    node "$ROOT/scripts/otlp-sink.mjs" "$OTLP_PORT" "$WORK/spans.otlp" > "$WORK/otlp-sink.log" 2>&1 &
+    OTLP_SINK_PID=$!
+    export LOG_FORMAT=json TRACING_ENABLED=true TRACING_SAMPLE_RATE=1.0 \
+      OTEL_EXPORTER_OTLP_ENDPOINT="http://127.0.0.1:$OTLP_PORT"
+  fi
   if ! start_topology; then
     fail "start the local topology (scripts/run-local.sh --detach)"
     exit 1
@@ -284,3 +324,4 @@ else
   fail "envelope → process → replay" "skipped: an earlier step failed"
 fi
 step_encrypted
+step_log_and_span_scan

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.LabelSelector;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyPeer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -41,20 +39,7 @@ class EgressPolicyTests {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void overlayWhenOpenAiEgressComponentAddedThenOnlyPromptResponseGetsHttpsOutside(String overlay) throws Exception {
-        Files.writeString(
-                dir.resolve("kustomization.yaml"),
-                """
-                apiVersion: kustomize.config.k8s.io/v1beta1
-                kind: Kustomization
-                namespace: e2ee
-                resources:
-                  - %s
-                components:
-                  - %s
-                """.formatted(relative("k8s/overlays/" + overlay), relative("k8s/components/openai-egress")),
-                StandardCharsets.UTF_8);
-
-        RenderedOverlay rendered = RenderedOverlay.kustomized(overlay + "+openai-egress", dir);
+        RenderedOverlay rendered = RenderedOverlay.withComponent(overlay, "openai-egress", dir);
 
         NetworkPolicy llm = rendered.one(NetworkPolicy.class, "prompt-response-service-egress-llm");
         assertThat(llm.getSpec().getPodSelector().getMatchLabels()).isEqualTo(PRS);
@@ -88,15 +73,6 @@ class EgressPolicyTests {
                 "k8s/overlays/prod/kustomization.yaml")) {
             assertThat(RepositoryFiles.read(kustomization)).doesNotContain("openai-egress");
         }
-    }
-
-    /** kustomize refuses absolute paths: the repository directory relative to the temporary one. */
-    private String relative(String repositoryPath) {
-        return dir.toAbsolutePath()
-                .normalize()
-                .relativize(
-                        RepositoryFiles.path(repositoryPath).toAbsolutePath().normalize())
-                .toString();
     }
 
     private static List<NetworkPolicyPeer> internetPeers(RenderedOverlay rendered) {

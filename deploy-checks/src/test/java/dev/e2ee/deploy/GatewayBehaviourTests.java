@@ -125,6 +125,21 @@ class GatewayBehaviourTests {
         assertThat(replaced.headers().firstValue("X-Request-ID").orElseThrow()).matches("[0-9a-f]{32}");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"/api/v1/prompts/process", "/api/v1/prompts"})
+    void traceContextWhenSentThenForwardedUnchangedToEitherService(String path) throws Exception {
+        String traceparent = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gatewayPort + path))
+                .header("traceparent", traceparent)
+                .header("tracestate", "vendor=opaque")
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build();
+
+        HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.body()).contains("traceparent=" + traceparent, "tracestate=vendor=opaque");
+    }
+
     @Test
     void proxiedRequestWhenSentThenCarriesTheClientAddressAndSecurityHeaders() throws Exception {
         HttpResponse<String> response = send("GET", "/api/v1/health", "r1");
@@ -226,7 +241,8 @@ class GatewayBehaviourTests {
             exchange.getRequestBody().readAllBytes();
             var in = exchange.getRequestHeaders();
             String body = "path=" + exchange.getRequestURI().getPath() + "\nrequest-id=" + in.getFirst("X-Request-ID")
-                    + "\nforwarded-for=" + in.getFirst("X-Forwarded-For") + "\nreal-ip=" + in.getFirst("X-Real-IP");
+                    + "\nforwarded-for=" + in.getFirst("X-Forwarded-For") + "\nreal-ip=" + in.getFirst("X-Real-IP")
+                    + "\ntraceparent=" + in.getFirst("traceparent") + "\ntracestate=" + in.getFirst("tracestate");
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("X-Upstream", name);
             exchange.getResponseHeaders().add("X-Request-ID", "upstream-must-be-hidden");

@@ -30,6 +30,37 @@ record RenderedOverlay(String name, List<HasMetadata> objects, boolean kustomize
         return new RenderedOverlay(name, StrictKubernetesModel.typedAll(rendered), true);
     }
 
+    /**
+     * {@code k8s/overlays/<overlay>} with the opt-in {@code k8s/components/<component>} added, rendered from a
+     * kustomization written into {@code dir} (a temporary directory); requires kubectl.
+     */
+    static RenderedOverlay withComponent(String overlay, String component, Path dir) {
+        Path root = dir.toAbsolutePath().normalize();
+        String kustomization =
+                """
+                apiVersion: kustomize.config.k8s.io/v1beta1
+                kind: Kustomization
+                namespace: e2ee
+                resources:
+                  - %s
+                components:
+                  - %s
+                """.formatted(relative(root, "k8s/overlays/" + overlay), relative(root, "k8s/components/" + component));
+        try {
+            Files.writeString(root.resolve("kustomization.yaml"), kustomization, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return kustomized(overlay + "+" + component, root);
+    }
+
+    /** kustomize refuses absolute paths: the repository path relative to {@code from}. */
+    private static String relative(Path from, String repositoryPath) {
+        return from.relativize(
+                        RepositoryFiles.path(repositoryPath).toAbsolutePath().normalize())
+                .toString();
+    }
+
     private static RenderedOverlay of(String overlay, Path dir) {
         Optional<String> rendered = kubectlKustomize(dir);
         if (rendered.isPresent()) {

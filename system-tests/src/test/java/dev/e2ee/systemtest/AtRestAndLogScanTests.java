@@ -2,6 +2,10 @@ package dev.e2ee.systemtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -10,8 +14,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Issue 7 (11), run last: after everything else, nothing the suite sent as confidential — prompt texts, secrets,
- * API keys, tokens, private keys, KEKs, pepper, JWT secret — appears in PostgreSQL, Redis or any service log.
- * A canary (a value that must be stored) proves each source was actually read.
+ * API keys, tokens, private keys, KEKs, pepper, JWT secret — appears in PostgreSQL, Redis, any service log (ECS JSON,
+ * {@code LOG_FORMAT=json}) or any span the services exported (tracing on, every request sampled; issue 18).
+ * A canary (a value that must be stored) proves each source was actually read; a positive control proves the scan
+ * reports a value hidden in a span body or a JSON log line.
  */
 @Order(1000)
 class AtRestAndLogScanTests {
@@ -69,6 +75,37 @@ class AtRestAndLogScanTests {
                 .as("canary: the logs were written")
                 .anyMatch(chunk -> chunk.text().contains("Started"));
         assertThat(leaks(chunks)).isEmpty();
+    }
+
+    @Test
+    void exportedSpansWhenScannedThenNoPlaintextSecretKeyOrToken() throws Exception {
+        List<LeakScanner.Chunk> chunks = LeakScanner.logs(List.of(cluster.otlp.file()));
+        assertThat(chunks.get(0).text())
+                .as("canary: server spans of both services were exported")
+                .contains("http post /api/v1/prompts/process", "http post /api/v1/prompts", "job run");
+        assertThat(leaks(chunks)).isEmpty();
+        System.out.println(
+                "[system-test] exported spans: " + chunks.get(0).text().length() + " bytes scanned");
+    }
+
+    @Test
+    void scanWhenAConfidentialValueIsInASpanBodyOrAJsonLogLineThenReported() throws IOException {
+        String secret = Sensitive.secret();
+        String keyLine = Sensitive.remember("MC4CAQAwBQYDK2VuBCIEI+/control=" + secret.substring(6, 14));
+        Path dir = Files.createTempDirectory(cluster.logDirectory.getParent(), "scan-control");
+        Path span = dir.resolve("span.otlp");
+        Files.write(span, new byte[] {0x0a, (byte) 0x80, 0x01, 0x12});
+        Files.write(
+                span,
+                ("db.statement" + secret).getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        Path log = dir.resolve("vault-control.log");
+        Files.writeString(
+                log, "{\"@timestamp\":\"x\",\"message\":\"key " + keyLine + "\",\"ecs\":{\"version\":\"8.11\"}}\n");
+
+        assertThat(leaks(LeakScanner.logs(List.of(span, log))))
+                .as("the scan reads span bodies and JSON log lines")
+                .hasSize(2);
     }
 
     private static List<String> leaks(List<LeakScanner.Chunk> chunks) {

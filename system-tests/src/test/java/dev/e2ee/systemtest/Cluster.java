@@ -14,7 +14,9 @@ import java.util.concurrent.CompletableFuture;
  * The system under test, started once per test JVM and shared by every test class (JVM start-up is the cost):
  * the vault and two prompt-response instances as real processes, reaching the real PostgreSQL and Redis through
  * {@link TcpProxy}s (so outages can be simulated without touching the real servers), with the slow-LLM stand-in
- * as their processor endpoint. Stopped by a shutdown hook. Fault tests restart what they kill.
+ * as their processor endpoint. Stopped by a shutdown hook. Fault tests restart what they kill. Every service logs
+ * ECS JSON ({@code LOG_FORMAT=json}) and exports every span ({@code TRACING_ENABLED=true}, sample rate 1) to
+ * {@link #otlp}, so the end-of-suite scan covers logs and spans as production would write them.
  */
 final class Cluster {
 
@@ -32,6 +34,7 @@ final class Cluster {
     final TcpProxy postgresProxy;
     final TcpProxy redisProxy;
     final LlmStub llm;
+    final OtlpSink otlp;
     final Tokens tokens;
     final ServiceProcess vault;
     final List<ServiceProcess> prompts;
@@ -83,9 +86,10 @@ final class Cluster {
         this.postgresProxy = new TcpProxy("postgres", postgres.host(), postgres.port());
         this.redisProxy = new TcpProxy("redis", redis.host(), redis.port());
         this.llm = new LlmStub();
+        this.otlp = new OtlpSink(logDirectory.resolve("spans.otlp"));
         this.tokens = new Tokens(keys.jwtSecret(), ISSUER);
         this.vault = new ServiceProcess(
-                "vault", vaultJar, vaultEnvironment(), common(), ServiceProcess.freePort(), logDirectory);
+                "vault", vaultJar, vaultEnvironment(), vaultArguments(), ServiceProcess.freePort(), logDirectory);
         List<ServiceProcess> list = new ArrayList<>();
         for (int i = 1; i <= 2; i++) {
             list.add(new ServiceProcess(
@@ -200,6 +204,7 @@ final class Cluster {
         all().forEach(ServiceProcess::retire);
         all().parallelStream().forEach(process -> process.terminate(Duration.ofSeconds(15)));
         llm.close();
+        otlp.close();
         postgresProxy.close();
         redisProxy.close();
     }
@@ -219,6 +224,10 @@ final class Cluster {
         // integration tests, not here, where many tests expect their 401s
         env.put("RATE_LIMIT_AUTH_FAILURES_PER_MINUTE", "100000");
         env.put("LOG_LEVEL", "INFO");
+        env.put("LOG_FORMAT", "json");
+        env.put("TRACING_ENABLED", "true");
+        env.put("TRACING_SAMPLE_RATE", "1.0");
+        env.put("OTEL_EXPORTER_OTLP_ENDPOINT", otlp.baseUrl());
         return env;
     }
 
@@ -249,7 +258,15 @@ final class Cluster {
     }
 
     private static List<String> common() {
-        return List.of("--e2ee.security.issuer=" + ISSUER);
+        return List.of(
+                "--e2ee.security.issuer=" + ISSUER, "--management.opentelemetry.tracing.export.schedule-delay=500ms");
+    }
+
+    private static List<String> vaultArguments() {
+        List<String> arguments = new ArrayList<>(common());
+        // the audit consumer's per-event line (event type, outcome, id; trace and request ids in the MDC)
+        arguments.add("--logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG");
+        return arguments;
     }
 
     private static List<String> promptArguments() {

@@ -27,6 +27,7 @@ final class LlmStub implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
     private final Map<String, Integer> callerPorts = new ConcurrentHashMap<>();
+    private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private volatile long slowMillis = 8_000;
 
     LlmStub() throws IOException {
@@ -63,6 +64,14 @@ final class LlmStub implements AutoCloseable {
                 .findFirst();
     }
 
+    /** The {@code traceparent} header of the latest call whose message contains {@code fragment}, if any. */
+    java.util.Optional<String> traceparent(String fragment) {
+        return traceparents.entrySet().stream()
+                .filter(entry -> entry.getKey().contains(fragment))
+                .map(Map.Entry::getValue)
+                .findFirst();
+    }
+
     @Override
     public void close() {
         server.stop(0);
@@ -75,6 +84,10 @@ final class LlmStub implements AutoCloseable {
             String last = messages.path(messages.size() - 1).path("content").asString("");
             calls.computeIfAbsent(last, key -> new AtomicInteger()).incrementAndGet();
             callerPorts.put(last, exchange.getRemoteAddress().getPort());
+            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+            if (traceparent != null) {
+                traceparents.put(last, traceparent);
+            }
             if (last.contains(SLOW)) {
                 ServiceProcess.sleep(slowMillis);
             }

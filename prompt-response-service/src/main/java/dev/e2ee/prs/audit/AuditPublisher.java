@@ -1,5 +1,6 @@
 package dev.e2ee.prs.audit;
 
+import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.platform.web.RequestContext;
 import java.util.List;
 import org.slf4j.Logger;
@@ -15,7 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Publishes audit events to the Redis stream the vault consumes (field {@code event}, JSON). Fails closed: when
  * the event cannot be written, or the stream already holds {@code e2ee.audit.max-backlog} entries the vault has not
  * consumed, the caller gets {@link AuditUnavailableException} (503) and must not complete the operation. Entries
- * are never trimmed here (the vault deletes what it has acknowledged), so no event is dropped.
+ * are never trimmed here (the vault deletes what it has acknowledged), so no event is dropped. With tracing on the
+ * entry also holds the current {@code traceparent} (field of the stream entry, next to {@code event}), so the
+ * vault's consumption of the event continues the trace of the request that caused it.
  */
 @Component
 public class AuditPublisher {
@@ -23,24 +26,28 @@ public class AuditPublisher {
     private static final Logger log = LoggerFactory.getLogger(AuditPublisher.class);
 
     /**
-     * KEYS[1] stream; ARGV: max backlog, event JSON, the vault's consumer group. Creates a missing stream together with
-     * the group (Redis came back empty). The entry id, or nil (nothing written) at the backlog limit.
+     * KEYS[1] stream; ARGV: max backlog, event JSON, the vault's consumer group, traceparent ('' = none). Creates a
+     * missing stream together with the group (Redis came back empty). The entry id, or nil (nothing written) at the
+     * backlog limit.
      */
     private static final RedisScript<String> ADD_WITHIN_BACKLOG = RedisScript.of(
             "if redis.call('EXISTS', KEYS[1]) == 0 then"
                     + " redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[3], '0', 'MKSTREAM') end"
                     + " if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end"
-                    + " return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2])",
+                    + " if ARGV[4] == '' then return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2]) end"
+                    + " return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2], 'traceparent', ARGV[4])",
             String.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final AuditProperties properties;
+    private final StreamTraceContext traces;
 
-    AuditPublisher(StringRedisTemplate redis, JsonMapper json, AuditProperties properties) {
+    AuditPublisher(StringRedisTemplate redis, JsonMapper json, AuditProperties properties, StreamTraceContext traces) {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
+        this.traces = traces;
     }
 
     /** Publishes the event, filling request id and client address from the current request when absent. */
@@ -64,7 +71,8 @@ public class AuditPublisher {
                     List.of(properties.stream()),
                     Long.toString(properties.maxBacklog()),
                     payload,
-                    properties.consumerGroup());
+                    properties.consumerGroup(),
+                    traces.current().getOrDefault(StreamTraceContext.TRACEPARENT, ""));
         } catch (DataAccessException e) {
             log.error(
                     "Audit event {} ({}) could not be written: {}", complete.eventId(), complete.type(), e.toString());

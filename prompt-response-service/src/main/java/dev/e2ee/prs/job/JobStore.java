@@ -1,8 +1,10 @@
 package dev.e2ee.prs.job;
 
+import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.prs.storage.EncryptedValues;
 import dev.e2ee.prs.storage.StorageUnavailableException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Async jobs in Redis: the state (sealed) at {@code e2ee:job:{<id>}} with a TTL, and a stream entry
- * {@code {jobId, owner, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text).
+ * {@code {jobId, owner, data}} where {@code data} is the sealed {@link JobRequest} (it contains the prompt text), plus
+ * the submitting request's {@code traceparent} when tracing is on (the worker continues that trace).
  * Both are sealed with the owner (principal subject) in the associated data, so they open only for that owner.
  * Any instance's workers may run it (consumer group), see {@link JobRunner}. A job is completed at most once: the
  * result is written only if the state is still the pending state the worker read (a check-and-set in one Lua call on
@@ -37,14 +40,21 @@ public class JobStore {
     private final JsonMapper json;
     private final JobProperties properties;
     private final Clock clock;
+    private final StreamTraceContext traces;
 
     JobStore(
-            StringRedisTemplate redis, EncryptedValues values, JsonMapper json, JobProperties properties, Clock clock) {
+            StringRedisTemplate redis,
+            EncryptedValues values,
+            JsonMapper json,
+            JobProperties properties,
+            Clock clock,
+            StreamTraceContext traces) {
         this.redis = redis;
         this.values = values;
         this.json = json;
         this.properties = properties;
         this.clock = clock;
+        this.traces = traces;
     }
 
     static String stateKey(UUID jobId) {
@@ -78,9 +88,9 @@ public class JobStore {
     MapRecord<String, String, String> record(JobRequest request) {
         String sealed =
                 values.seal("job", request.jobId().toString(), request.owner(), json.writeValueAsBytes(request));
-        return StreamRecords.string(
-                        Map.of("jobId", request.jobId().toString(), "owner", request.owner(), "data", sealed))
-                .withStreamKey(properties.stream());
+        Map<String, String> fields = new HashMap<>(traces.current());
+        fields.putAll(Map.of("jobId", request.jobId().toString(), "owner", request.owner(), "data", sealed));
+        return StreamRecords.string(fields).withStreamKey(properties.stream());
     }
 
     JobRequest decode(Map<String, String> entry) {

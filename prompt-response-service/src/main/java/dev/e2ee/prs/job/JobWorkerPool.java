@@ -1,5 +1,6 @@
 package dev.e2ee.prs.job;
 
+import dev.e2ee.platform.tracing.StreamTraceContext;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -27,15 +28,17 @@ class JobWorkerPool implements SmartLifecycle {
     private final JobConsumerGroup stream;
     private final JobRunner worker;
     private final JobProperties properties;
+    private final StreamTraceContext traces;
     private final String instance = instanceName();
     private final AtomicLong nextReclaim = new AtomicLong();
     private final List<Thread> threads = new ArrayList<>();
     private volatile boolean running;
 
-    JobWorkerPool(JobConsumerGroup stream, JobRunner worker, JobProperties properties) {
+    JobWorkerPool(JobConsumerGroup stream, JobRunner worker, JobProperties properties, StreamTraceContext traces) {
         this.stream = stream;
         this.worker = worker;
         this.properties = properties;
+        this.traces = traces;
     }
 
     @Override
@@ -89,7 +92,10 @@ class JobWorkerPool implements SmartLifecycle {
                     pause(properties.pollInterval().toMillis());
                 }
                 for (JobConsumerGroup.Delivery delivery : batch) {
-                    worker.handle(delivery);
+                    // the job's span continues the trace of the request that queued it (entry field traceparent)
+                    try (StreamTraceContext.Scope span = traces.continueFrom("job run", delivery.fields())) {
+                        worker.handle(delivery);
+                    }
                 }
             } catch (RuntimeException e) {
                 // Redis may have come back empty (restart without persistence, failover, flush): the group is gone

@@ -1,5 +1,9 @@
 package dev.e2ee.prs.processing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.java11.instrument.binder.jdk.MicrometerHttpClient;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +19,11 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** One chat-completions call with the JDK HTTP client; classifies failures for the retry and the breaker. */
+/**
+ * One chat-completions call with the JDK HTTP client; classifies failures for the retry and the breaker. The client
+ * is observed ({@code MicrometerHttpClient}): with tracing on the call is a client span and carries
+ * {@code traceparent}; span and meter hold the method, a fixed uri, the status and outcome, never the body.
+ */
 final class OpenAiClient {
 
     private final OpenAiProperties properties;
@@ -24,16 +32,24 @@ final class OpenAiClient {
     private final URI endpoint;
 
     OpenAiClient(OpenAiProperties properties, JsonMapper json) {
+        this(properties, json, new SimpleMeterRegistry(), ObservationRegistry.NOOP);
+    }
+
+    OpenAiClient(OpenAiProperties properties, JsonMapper json, MeterRegistry meters, ObservationRegistry observations) {
         if (properties.baseUrl() == null || properties.baseUrl().isBlank()) {
             throw new IllegalStateException("PROMPT_PROCESSOR=openai needs OPENAI_BASE_URL (including /v1)");
         }
         this.properties = properties;
         this.json = json;
         this.endpoint = URI.create(properties.baseUrl().replaceAll("/+$", "") + "/chat/completions");
-        this.http = HttpClient.newBuilder()
+        HttpClient client = HttpClient.newBuilder()
                 .connectTimeout(properties.connectTimeout())
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+        this.http = MicrometerHttpClient.instrumentationBuilder(client, meters)
+                .observationRegistry(observations)
+                .uriMapper(request -> "/chat/completions")
                 .build();
     }
 

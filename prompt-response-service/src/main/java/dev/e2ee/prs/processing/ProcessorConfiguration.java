@@ -1,5 +1,7 @@
 package dev.e2ee.prs.processing;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -13,10 +15,15 @@ class ProcessorConfiguration {
     private static final Logger log = LoggerFactory.getLogger(ProcessorConfiguration.class);
 
     @Bean
-    PromptProcessor promptProcessor(ProcessorProperties processor, OpenAiProperties openAi, JsonMapper json) {
+    PromptProcessor promptProcessor(
+            ProcessorProperties processor,
+            OpenAiProperties openAi,
+            JsonMapper json,
+            MeterRegistry meters,
+            ObservationRegistry observations) {
         PromptProcessor chosen = switch (processor.type()) {
             case "echo" -> new EchoProcessor();
-            case "openai" -> new OpenAiProcessor(openAi, new OpenAiClient(openAi, json));
+            case "openai" -> new OpenAiProcessor(openAi, new OpenAiClient(openAi, json, meters, observations));
             default ->
                 throw new IllegalStateException(
                         "PROMPT_PROCESSOR must be 'echo' or 'openai', not '" + processor.type() + "'");

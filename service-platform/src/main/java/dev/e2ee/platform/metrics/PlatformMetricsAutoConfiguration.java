@@ -63,7 +63,9 @@ public class PlatformMetricsAutoConfiguration {
     FilterRegistrationBean<HttpMetricsFilter> e2eeHttpMetricsFilter(MeterRegistry registry) {
         FilterRegistrationBean<HttpMetricsFilter> registration =
                 new FilterRegistrationBean<>(new HttpMetricsFilter(registry));
-        registration.setOrder(PlatformWebAutoConfiguration.REQUEST_ID_ORDER + 1);
+        // inside Boot's server observation filter (HIGHEST_PRECEDENCE + 1): with tracing on the request's span is
+        // current when the latency is recorded, so the histogram buckets carry it as an exemplar
+        registration.setOrder(PlatformWebAutoConfiguration.REQUEST_ID_ORDER + 2);
         return registration;
     }
 }

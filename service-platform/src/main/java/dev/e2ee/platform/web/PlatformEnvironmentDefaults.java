@@ -1,5 +1,6 @@
 package dev.e2ee.platform.web;
 
+import dev.e2ee.platform.tracing.TracingEnvironment;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.EnvironmentPostProcessor;
@@ -62,7 +63,10 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         // The HTTP metrics (docs/architecture.md#metrics) come from HttpMetricsFilter; Boot's http.server.requests
         // observation and Spring
         // Security's per-filter observations duplicate them and cost ~10 % of a request's CPU (docs/performance.md).
-        defaults.put("management.observations.enable.http.server.requests", "false");
+        // With tracing on (TracingEnvironment) that observation stays on: it starts the request's span.
+        if (!TracingEnvironment.enabled(environment)) {
+            defaults.put("management.observations.enable.http.server.requests", "false");
+        }
         defaults.put("management.observations.enable.spring.security", "false");
         // Requests (and Boot's task executor/scheduler) on virtual threads, when the runtime has them (Java 21+; the
         // containers run 25, where synchronized no longer pins). A request blocked on PostgreSQL or Redis then parks

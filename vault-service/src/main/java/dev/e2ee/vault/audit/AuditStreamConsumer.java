@@ -1,10 +1,15 @@
 package dev.e2ee.vault.audit;
 
+import dev.e2ee.platform.tracing.StreamTraceContext;
+import dev.e2ee.platform.web.RequestContext;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
@@ -30,7 +35,8 @@ import tools.jackson.databind.json.JsonMapper;
  * The group is created (at id 0, with the stream) at the first poll and again after any failed Redis call, so a
  * Redis that came back empty is set up again and every entry written since is consumed.
  * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the
- * backlog the prompt-response service bounds.
+ * backlog the prompt-response service bounds. Each entry is processed in a span continuing the trace of its
+ * {@code traceparent} field (the request that caused the event), with the event's request id in the MDC.
  */
 @Component
 class AuditStreamConsumer {
@@ -42,6 +48,7 @@ class AuditStreamConsumer {
     private final AuditStreamTrimmer trimmer;
     private final AuditStreamProperties properties;
     private final JsonMapper json;
+    private final StreamTraceContext traces;
     private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
     private volatile boolean groupReady;
 
@@ -50,12 +57,14 @@ class AuditStreamConsumer {
             AuditEventRecorder recorder,
             AuditStreamTrimmer trimmer,
             AuditStreamProperties properties,
-            JsonMapper json) {
+            JsonMapper json,
+            StreamTraceContext traces) {
         this.redis = redis;
         this.recorder = recorder;
         this.trimmer = trimmer;
         this.properties = properties;
         this.json = json;
+        this.traces = traces;
     }
 
     @Scheduled(fixedDelayString = "${e2ee.vault.audit-stream.poll-interval:1s}", initialDelayString = "3s")
@@ -110,18 +119,34 @@ class AuditStreamConsumer {
     }
 
     private void process(MapRecord<String, Object, Object> record) {
-        Object raw = record.getValue().get("event");
+        Map<String, String> fields = new HashMap<>();
+        record.getValue().forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
+        try (StreamTraceContext.Scope span = traces.continueFrom("audit consume", fields)) {
+            record(record, fields.get("event"));
+        } finally {
+            MDC.remove(RequestContext.MDC_KEY);
+        }
+        redis.opsForStream().acknowledge(properties.key(), properties.group(), record.getId());
+    }
+
+    private void record(MapRecord<String, Object, Object> record, String raw) {
         try {
-            AuditStreamEvent event = raw == null ? null : json.readValue(raw.toString(), AuditStreamEvent.class);
+            AuditStreamEvent event = raw == null ? null : json.readValue(raw, AuditStreamEvent.class);
             if (event == null || !event.valid()) {
                 log.warn("audit stream: dropping malformed entry {}", record.getId());
-            } else if (!recorder.record(event)) {
+                return;
+            }
+            if (event.requestId() != null) {
+                MDC.put(RequestContext.MDC_KEY, event.requestId());
+            }
+            if (recorder.record(event)) {
+                log.debug("audit stream: recorded {} {} event {}", event.type(), event.outcome(), event.eventId());
+            } else {
                 log.debug("audit stream: event {} already recorded", event.eventId());
             }
         } catch (JacksonException e) {
             log.warn("audit stream: dropping unparseable entry {}", record.getId());
         }
-        redis.opsForStream().acknowledge(properties.key(), properties.group(), record.getId());
     }
 
     private void ensureGroup() {
