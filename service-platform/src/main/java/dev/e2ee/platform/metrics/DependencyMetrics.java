@@ -44,6 +44,7 @@ final class DependencyMetrics implements MeterBinder {
         Gauge.builder("dependency.up", up, cache -> cache.get() ? 1 : 0)
                 .description("1 when the dependency answered this instance's last check, else 0")
                 .tag("dependency", dependency)
+                .strongReference(true)
                 .register(registry);
     }
 

@@ -44,13 +44,16 @@ public final class RedisStreamMetrics {
         RedisStreamMetrics metrics = new RedisStreamMetrics(redis, stream, group, Clock.systemUTC());
         Gauge.builder(prefix + ".length", metrics, m -> m.backlog.get().length())
                 .description("Entries in the stream (not yet acknowledged and deleted)")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder(prefix + ".pending", metrics, m -> m.backlog.get().pending())
                 .description("Entries delivered to a consumer and not yet acknowledged")
+                .strongReference(true)
                 .register(registry);
         Gauge.builder(prefix + ".oldest.age", metrics, m -> m.backlog.get().oldestAgeSeconds())
                 .description("Age of the oldest entry in the stream")
                 .baseUnit("seconds")
+                .strongReference(true)
                 .register(registry);
     }
 
