@@ -49,10 +49,11 @@ def http(method, url, api_key=None, body=None, timeout=30):
         request.add_header("X-API-Key", api_key)
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.status, json.loads(response.read() or b"null")
+            raw = response.read()
+            return response.status, json.loads(raw) if raw.startswith((b"{", b"[")) else None
     except urllib.error.HTTPError as error:
         return error.code, None
-    except (urllib.error.URLError, TimeoutError, json.JSONDecodeError):
+    except (urllib.error.URLError, TimeoutError, ConnectionError, json.JSONDecodeError):
         return 0, None
 
 
@@ -73,11 +74,12 @@ scrape_configs:
         [binary, f"--config.file={config}", f"--storage.tsdb.path={workdir}/data",
          f"--web.listen-address=127.0.0.1:{port}", "--log.level=warn"],
         stdout=subprocess.DEVNULL, stderr=open(os.path.join(workdir, "prometheus.log"), "w"))
-    for _ in range(60):
+    for _ in range(120):
         if http("GET", f"http://127.0.0.1:{port}/-/ready")[0] == 200:
             return process
         time.sleep(0.5)
     process.terminate()
+    process.wait(timeout=30)
     raise SystemExit(f"prometheus did not start: see {workdir}/prometheus.log")
 
 
@@ -151,7 +153,7 @@ def draw(dashboard, port, start, end, out):
     panels = dashboard["panels"]
     rows = max(p["gridPos"]["y"] + p["gridPos"]["h"] for p in panels)
     figure = plt.figure(figsize=(24, rows * 0.55))
-    grid = GridSpec(rows, 24, figure=figure, hspace=4.0, wspace=1.6)
+    grid = GridSpec(rows, 24, figure=figure, hspace=4.0, wspace=1.6, top=0.975, bottom=0.01)
     figure.suptitle(f"{dashboard['title']} — panels rendered from the dashboard's PromQL over a local load run "
                     "(not a Grafana screenshot)", fontsize=16, y=0.995)
     for panel in panels:

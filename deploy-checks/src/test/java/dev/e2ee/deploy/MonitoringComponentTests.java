@@ -13,11 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.dataformat.yaml.YAMLMapper;
@@ -76,23 +74,15 @@ class MonitoringComponentTests {
 
     @Test
     void prometheusRuleWhenCheckedAndUnitTestedWithPromtoolThenPasses() throws Exception {
-        Optional<Path> promtool = promtool();
-        if (Boolean.getBoolean("e2ee.ci")) {
-            assertThat(promtool)
-                    .as("CI mode: promtool must be installed (Debian package prometheus; .ci/run installs it)")
-                    .isPresent();
-        }
-        assumeThat(promtool)
-                .as("promtool is not installed: the alert rule tests are skipped")
-                .isPresent();
+        Path promtool = HostTools.required("promtool", "prometheus", "alert rule tests");
         Files.writeString(
                 dir.resolve("rules.yaml"), YAMLMapper.builder().build().writeValueAsString(ruleSpec()));
         Files.copy(
                 RepositoryFiles.path("deploy-checks/src/test/resources/promtool/alerts-test.yaml"),
                 dir.resolve("alerts-test.yaml"));
 
-        String check = run(promtool.get(), "check", "rules", "rules.yaml");
-        String test = run(promtool.get(), "test", "rules", "alerts-test.yaml");
+        String check = run(promtool, "check", "rules", "rules.yaml");
+        String test = run(promtool, "test", "rules", "alerts-test.yaml");
 
         assertThat(check).contains("SUCCESS: " + alerts(ruleSpec()).size() + " rules found");
         assertThat(test).contains("SUCCESS");
@@ -176,13 +166,6 @@ class MonitoringComponentTests {
         System.out.println("promtool " + String.join(" ", args) + ":\n" + out);
         assertThat(process.exitValue()).as(out).isZero();
         return out;
-    }
-
-    private static Optional<Path> promtool() {
-        return Stream.of(System.getenv().getOrDefault("PATH", "").split(":"))
-                .map(p -> Path.of(p, "promtool"))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     @SuppressWarnings("unchecked")
