@@ -15,20 +15,21 @@ class SigningKeyMetricsIntegrationTests extends VaultIntegrationTest {
     MeterRegistry registry;
 
     @Test
-    void keyGaugesWhenServiceStartedThenOnePrimaryItsAgeAndTheDefaultRotationAge() {
+    void keyGaugesWhenReadThenTheStoredPrimariesTheirAgeAndTheDefaultRotationAge() {
         Long primaries = jdbc.queryForObject(
                 "SELECT count(*) FROM cryptographic_keys WHERE name = ? AND status = 'primary'",
                 Long.class,
                 SigningKeys.NAME);
         Double age = jdbc.queryForObject(
-                "SELECT extract(epoch FROM now() - created_at)::float8 FROM cryptographic_keys"
+                "SELECT max(extract(epoch FROM now() - created_at))::float8 FROM cryptographic_keys"
                         + " WHERE name = ? AND status = 'primary'",
                 Double.class,
                 SigningKeys.NAME);
 
         assertThat(registry.get("signing.keys").tag("status", "primary").gauge().value())
+                .as("other tests of this shared database record primaries too")
                 .isEqualTo(primaries.doubleValue())
-                .isEqualTo(1);
+                .isGreaterThanOrEqualTo(1);
         assertThat(registry.get("signing.key.age").gauge().value()).isBetween(0.0, age + 60);
         assertThat(registry.get("signing.key.max.age").gauge().value())
                 .isEqualTo(Duration.ofDays(90).toSeconds());
