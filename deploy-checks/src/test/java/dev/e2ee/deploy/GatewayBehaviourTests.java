@@ -1,7 +1,6 @@
 package dev.e2ee.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
@@ -17,8 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,22 +44,14 @@ class GatewayBehaviourTests {
 
     @BeforeAll
     static void startGateway() throws Exception {
-        Optional<Path> binary = nginxBinary();
-        if (Boolean.getBoolean("e2ee.ci")) {
-            assertThat(binary)
-                    .as("CI mode: nginx must be installed for the gateway behaviour tests (.ci/run installs it)")
-                    .isPresent();
-        }
-        assumeThat(binary)
-                .as("nginx is not installed: the gateway behaviour tests are skipped")
-                .isPresent();
+        Path binary = HostTools.required("nginx", "nginx", "gateway behaviour tests");
         vault = stub("vault");
         prompt = stub("prompt");
         gatewayPort = freePort();
         Path conf = dir.resolve("nginx.conf");
         Files.writeString(conf, render(), StandardCharsets.UTF_8);
         nginx = new ProcessBuilder(
-                        binary.get().toString(),
+                        binary.toString(),
                         "-p",
                         dir.toString(),
                         "-c",
@@ -252,14 +241,6 @@ class GatewayBehaviourTests {
         });
         server.start();
         return server;
-    }
-
-    private static Optional<Path> nginxBinary() {
-        List<String> path = List.of(System.getenv().getOrDefault("PATH", "").split(":"));
-        return java.util.stream.Stream.concat(path.stream(), java.util.stream.Stream.of("/usr/sbin", "/usr/local/sbin"))
-                .map(p -> Path.of(p, "nginx"))
-                .filter(Files::isExecutable)
-                .findFirst();
     }
 
     private static int freePort() throws IOException {

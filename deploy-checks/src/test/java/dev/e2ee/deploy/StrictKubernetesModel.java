@@ -1,6 +1,7 @@
 package dev.e2ee.deploy;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -15,6 +16,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.cfg.MapperConfig;
@@ -41,6 +43,16 @@ final class StrictKubernetesModel {
             Map.entry("policy/v1/PodDisruptionBudget", PodDisruptionBudget.class),
             Map.entry("networking.k8s.io/v1/NetworkPolicy", NetworkPolicy.class),
             Map.entry("networking.k8s.io/v1/Ingress", Ingress.class));
+
+    /**
+     * Prometheus Operator resources (k8s/components/monitoring): fabric8 has no model for them, so they are kept as
+     * {@link GenericKubernetesResource} (their fields in its additional properties); MonitoringComponentTests checks
+     * them.
+     */
+    static final Set<String> CUSTOM_RESOURCES =
+            Set.of("monitoring.coreos.com/v1/ServiceMonitor", "monitoring.coreos.com/v1/PrometheusRule");
+
+    private static final YAMLMapper LENIENT = YAMLMapper.builder().build();
 
     private static final YAMLMapper MAPPER = YAMLMapper.builder()
             .annotationIntrospector(new NoAnySetterIntrospector())
@@ -69,6 +81,9 @@ final class StrictKubernetesModel {
     static HasMetadata typed(JsonNode manifest) {
         String key = manifest.path("apiVersion").asString("") + "/"
                 + manifest.path("kind").asString("");
+        if (CUSTOM_RESOURCES.contains(key)) {
+            return LENIENT.treeToValue(manifest, GenericKubernetesResource.class);
+        }
         Class<? extends HasMetadata> type = TYPES.get(key);
         if (type == null) {
             throw new IllegalArgumentException("unsupported or unexpected manifest type " + key);

@@ -48,7 +48,7 @@ public class EnvelopeOpening {
         UUID envelopeId = opened.envelope().id();
         UUID promptId = opened.content().promptId();
         if (!replay.claim(envelopeId, opened.rememberUntil())) {
-            metrics.failed();
+            metrics.failed(OpeningMetrics.REPLAYED);
             audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, "REPLAYED")
                     .withEnvelope(envelopeId, promptId));
             throw new EnvelopeReplayedException();
@@ -76,10 +76,13 @@ public class EnvelopeOpening {
             metrics.recordDuration(opened.envelope().algorithm(), System.nanoTime() - started);
             return opened;
         } catch (CryptoException e) {
-            metrics.failed();
             String reason = e instanceof EnvelopeRejectedException rejected
                     ? rejected.reason().name()
                     : "CRYPTO_ERROR";
+            metrics.failed(
+                    e instanceof EnvelopeRejectedException rejected
+                            ? OpeningMetrics.reasonClass(rejected.reason())
+                            : OpeningMetrics.CRYPTO_ERROR);
             // no envelopeId/promptId: they come from an envelope that did not open (unverified, or another
             // principal's), so the failure is recorded under the caller only and never in someone else's records
             audit.publish(AuditEvent.failure(AuditEvent.ENVELOPE_DECRYPT_FAILED, principal, reason));

@@ -56,6 +56,7 @@ final class HttpMetricsFilter extends OncePerRequestFilter {
                 .description("HTTP request duration")
                 .tags(tags)
                 .publishPercentileHistogram()
+                .serviceLevelObjectives(LatencyTargets.buckets())
                 .register(registry));
         Counter.builder("http.requests")
                 .description("HTTP requests")

@@ -1,18 +1,26 @@
 package dev.e2ee.platform.metrics;
 
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
+import io.lettuce.core.metrics.MicrometerCommandLatencyRecorder;
+import io.lettuce.core.metrics.MicrometerOptions;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.config.MeterFilterReply;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.data.redis.autoconfigure.ClientResourcesBuilderCustomizer;
 import org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.data.redis.connection.RedisConnectionFactory;
 
 /**
  * Registers {@link HttpMetricsFilter} right after the request-id filter, and caps the HTTP meters' tag values
@@ -57,6 +65,25 @@ public class PlatformMetricsAutoConfiguration {
                 return MeterFilterReply.NEUTRAL;
             }
         };
+    }
+
+    /** {@code dependency_up{dependency}} for the Redis and PostgreSQL this service uses (see {@link DependencyMetrics}). */
+    @Bean
+    MeterBinder e2eeDependencyMetrics(
+            ObjectProvider<RedisConnectionFactory> redis, ObjectProvider<DataSource> database) {
+        return new DependencyMetrics(redis.getIfAvailable(), database.getIfAvailable());
+    }
+
+    /**
+     * Lettuce's command latency as Micrometer timers ({@code lettuce_command_completion_seconds},
+     * {@code lettuce_command_firstresponse_seconds}; tags {@code command}, {@code remote}: bounded, no keys or values).
+     * Boot 4 no longer wires this itself; Redis runs over one multiplexed connection, so this is its saturation view.
+     */
+    @Bean
+    @ConditionalOnClass(name = "io.lettuce.core.metrics.MicrometerCommandLatencyRecorder")
+    ClientResourcesBuilderCustomizer e2eeLettuceCommandMetrics(MeterRegistry registry) {
+        return builder -> builder.commandLatencyRecorder(
+                new MicrometerCommandLatencyRecorder(registry, MicrometerOptions.create()));
     }
 
     @Bean

@@ -4,7 +4,9 @@ import dev.e2ee.platform.security.AuthenticationFailureThrottle;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -38,9 +40,13 @@ public class RateLimitAutoConfiguration {
     @Bean
     @ConditionalOnBean(RateLimiter.class)
     SecurityChainCustomizer e2eeRateLimitChainCustomizer(
-            RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
-        return http ->
-                http.addFilterBefore(new RateLimitFilter(limiter, properties, problems), AuthorizationFilter.class);
+            RateLimiter limiter,
+            RateLimitProperties properties,
+            ProblemWriter problems,
+            ObjectProvider<MeterRegistry> registry) {
+        Runnable rejected = RateLimitMetrics.rejectionCounter(registry.getIfAvailable());
+        return http -> http.addFilterBefore(
+                new RateLimitFilter(limiter, properties, problems, rejected), AuthorizationFilter.class);
     }
 
     @Bean

@@ -40,10 +40,12 @@ final class RateLimitFilter extends OncePerRequestFilter {
     private final RateLimiter.Limit defaultLimit;
     private final List<CompiledRule> rules;
     private final List<PathPattern> excluded;
+    private final Runnable rejected;
 
-    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems) {
+    RateLimitFilter(RateLimiter limiter, RateLimitProperties properties, ProblemWriter problems, Runnable rejected) {
         this.limiter = limiter;
         this.problems = problems;
+        this.rejected = rejected;
         this.defaultLimit = new RateLimiter.Limit("default", properties.requestsPerMinute());
         PathPatternParser parser = PathPatternParser.defaultInstance;
         this.rules = properties.rules().stream()
@@ -69,6 +71,7 @@ final class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader("X-RateLimit-Remaining", Long.toString(decision.remaining()));
         response.setHeader("X-RateLimit-Reset", Long.toString(decision.resetEpochSeconds()));
         if (decision.exceeded()) {
+            rejected.run();
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
             problems.write(
                     request,

@@ -18,10 +18,12 @@ class EnvelopeExpirySweeper {
     private static final Logger log = LoggerFactory.getLogger(EnvelopeExpirySweeper.class);
 
     private final EnvelopeRepository envelopes;
+    private final EnvelopeMetrics metrics;
     private final Clock clock;
 
-    EnvelopeExpirySweeper(EnvelopeRepository envelopes, ObjectProvider<Clock> clock) {
+    EnvelopeExpirySweeper(EnvelopeRepository envelopes, EnvelopeMetrics metrics, ObjectProvider<Clock> clock) {
         this.envelopes = envelopes;
+        this.metrics = metrics;
         this.clock = clock.getIfUnique(Clock::systemUTC);
     }
 
@@ -29,6 +31,7 @@ class EnvelopeExpirySweeper {
     @Transactional
     public void expire() {
         int expired = envelopes.expirePending(clock.instant());
+        metrics.expired(expired);
         if (expired > 0) {
             log.info("marked {} envelopes expired", expired);
         }
