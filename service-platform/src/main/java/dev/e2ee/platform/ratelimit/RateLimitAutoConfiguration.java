@@ -2,6 +2,7 @@ package dev.e2ee.platform.ratelimit;
 
 import dev.e2ee.platform.security.AuthenticationFailureThrottle;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
 import java.time.Clock;
@@ -23,7 +24,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** The Redis rate limiter (when {@code e2ee.rate-limit.enabled} is not false) and its health state. */
-@AutoConfiguration(after = {DataRedisAutoConfiguration.class, PlatformWebAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataRedisAutoConfiguration.class, PlatformWebAutoConfiguration.class, ClockAutoConfiguration.class})
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimitAutoConfiguration {
 
@@ -31,8 +33,8 @@ public class RateLimitAutoConfiguration {
     @ConditionalOnMissingBean
     @ConditionalOnBean(StringRedisTemplate.class)
     @ConditionalOnProperty(prefix = "e2ee.rate-limit", name = "enabled", havingValue = "true", matchIfMissing = true)
-    RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
-        return new RateLimiter(redis, properties, Clock.systemUTC());
+    RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties, Clock clock) {
+        return new RateLimiter(redis, properties, clock);
     }
 
     @Bean

@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -43,12 +42,12 @@ class ApiKeyMirror {
             ApiKeyRepository keys,
             ApiKeyMirrorFormat format,
             ApiKeyProperties properties,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.format = format;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     void publishAfterCommit(ApiKeyRecord key) {

@@ -14,7 +14,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Component;
@@ -39,10 +38,10 @@ public class AuditRecorder {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditRecorder(JdbcTemplate jdbc, JsonMapper json, ObjectProvider<Clock> clock) {
+    AuditRecorder(JdbcTemplate jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** A successful operation of the current principal, inside the caller's transaction. */

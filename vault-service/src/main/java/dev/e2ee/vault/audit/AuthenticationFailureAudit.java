@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,10 +33,10 @@ class AuthenticationFailureAudit {
     private final Clock clock;
     private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthenticationFailureAudit(AuditRecorder recorder, JsonMapper json, ObjectProvider<Clock> clock) {
+    AuthenticationFailureAudit(AuditRecorder recorder, JsonMapper json, Clock clock) {
         this.recorder = recorder;
         this.json = json;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @EventListener

@@ -5,7 +5,6 @@ import dev.e2ee.vault.audit.EnvelopeDecryptionSink;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -23,9 +22,9 @@ class EnvelopeDecryptions implements EnvelopeDecryptionSink {
     private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    EnvelopeDecryptions(JdbcTemplate jdbc, ObjectProvider<Clock> clock) {
+    EnvelopeDecryptions(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -43,12 +42,12 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
             KeyMetadataStore store,
             TransactionTemplate transactions,
             AuditRecorder audit,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.signing = signing;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

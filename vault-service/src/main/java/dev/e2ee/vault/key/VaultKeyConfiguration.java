@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -74,10 +73,10 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    SigningKeys signingKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
+    SigningKeys signingKeys(EffectiveKeySettings settings, Clock clock) {
         SigningKeys keys = new SigningKeys(
                 SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()),
-                clock.getIfUnique(Clock::systemUTC).instant());
+                clock.instant());
         log.info(
                 "signing keys loaded from {}: {}",
                 SigningKeyFiles.SETTING,
@@ -86,7 +85,7 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    ReceiverKeys receiverKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
+    ReceiverKeys receiverKeys(EffectiveKeySettings settings, Clock clock) {
         VaultKeyProperties p = settings.properties();
         if (VaultKeyProperties.present(p.receiverPublicKeyPath())) {
             try {
@@ -101,15 +100,15 @@ class VaultKeyConfiguration {
                     URI.create(p.promptServiceJwksUrl()),
                     p.jwksRefreshInterval(),
                     p.jwksTimeout(),
-                    clock.getIfUnique(Clock::systemUTC));
+                    clock);
         }
         throw new KeyConfigurationException("RECEIVER_PUBLIC_KEY_PATH or PROMPT_SERVICE_JWKS_URL must be set: the"
                 + " prompt-response service's RSA public key envelopes are encrypted to");
     }
 
     @Bean
-    EnvelopeSealer envelopeSealer(SigningKeys signingKeys, CryptoProvider provider, ObjectProvider<Clock> clock) {
-        return EnvelopeSealer.create(signingKeys, provider, clock.getIfUnique(Clock::systemUTC));
+    EnvelopeSealer envelopeSealer(SigningKeys signingKeys, CryptoProvider provider, Clock clock) {
+        return EnvelopeSealer.create(signingKeys, provider, clock);
     }
 
     private static byte[] pepper(VaultKeyProperties p) {

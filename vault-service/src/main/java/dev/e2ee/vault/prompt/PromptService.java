@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,13 +34,13 @@ class PromptService {
             PromptWriter writer,
             SecretVerifier secretVerifier,
             AuditRecorder audit,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.prompts = prompts;
         this.access = access;
         this.writer = writer;
         this.verifier = secretVerifier;
         this.audit = audit;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** One statement writes the prompt, its first version, its tokens and its audit row (no transaction needed). */
