@@ -1,5 +1,6 @@
 package dev.e2ee.prs.audit;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("e2ee.audit")
 public record AuditProperties(
-        @DefaultValue("e2ee:audit:events") String stream,
+        @DefaultValue(RedisKeys.AUDIT_STREAM) String stream,
         @DefaultValue("100000") long maxBacklog,
         @DefaultValue("vault") String consumerGroup) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.platform.security.PlatformSecurityAutoConfiguration;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +17,7 @@ class RateLimitAutoConfigurationTests {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withPropertyValues("e2ee.security.jwt-secret=" + "s".repeat(40))
             .withConfiguration(AutoConfigurations.of(
+                    ClockAutoConfiguration.class,
                     JacksonAutoConfiguration.class,
                     DataRedisAutoConfiguration.class,
                     PlatformWebAutoConfiguration.class,

@@ -1,5 +1,6 @@
 package dev.e2ee.vault.apikey;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.ApiKeyMirrorEntry;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
@@ -102,14 +103,12 @@ class ApiKeyMirror {
                 key.getRoles().stream().map(Role::claimValue).sorted().toList();
         String value = format.encode(
                 ApiKeyMirrorEntry.unsigned(key.getId().toString(), key.getOwner(), roles, key.getKeyHash(), notAfter));
-        redis.opsForValue()
-                .set(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), value, properties.mirrorEntryLifetime());
-        redis.opsForValue().set(ApiKeyMirrorFormat.ID_PREFIX + key.getId(), value, properties.mirrorEntryLifetime());
+        redis.opsForValue().set(RedisKeys.apiKeyByHash(key.getKeyHash()), value, properties.mirrorEntryLifetime());
+        redis.opsForValue().set(RedisKeys.apiKeyById(key.getId()), value, properties.mirrorEntryLifetime());
     }
 
     private void remove(ApiKeyRecord key) {
-        redis.delete(
-                List.of(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), ApiKeyMirrorFormat.ID_PREFIX + key.getId()));
+        redis.delete(List.of(RedisKeys.apiKeyByHash(key.getKeyHash()), RedisKeys.apiKeyById(key.getId())));
     }
 
     private static void afterCommit(Runnable action) {

@@ -10,6 +10,7 @@ import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -74,9 +75,8 @@ class VaultKeyConfiguration {
 
     @Bean
     SigningKeys signingKeys(EffectiveKeySettings settings, Clock clock) {
-        SigningKeys keys = new SigningKeys(
-                SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()),
-                clock.instant());
+        SigningKeys keys =
+                new SigningKeys(SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()), clock.instant());
         log.info(
                 "signing keys loaded from {}: {}",
                 SigningKeyFiles.SETTING,
@@ -97,9 +97,8 @@ class VaultKeyConfiguration {
         }
         if (VaultKeyProperties.present(p.promptServiceJwksUrl())) {
             return new JwksReceiverKeys(
-                    URI.create(p.promptServiceJwksUrl()),
+                    new JwksFetcher(URI.create(p.promptServiceJwksUrl()), p.jwksTimeout()),
                     p.jwksRefreshInterval(),
-                    p.jwksTimeout(),
                     clock);
         }
         throw new KeyConfigurationException("RECEIVER_PUBLIC_KEY_PATH or PROMPT_SERVICE_JWKS_URL must be set: the"
