@@ -102,7 +102,7 @@ class RedisDownIntegrationTests {
         HttpResponse<String> ready = call("GET", "/api/v1/health/ready", null, false);
 
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body()).contains("\"redis\":\"down\"").contains("unhealthy");
+        assertThat(ready.body()).contains("\"status\":\"unhealthy\"").contains("\"redis\":{\"status\":\"DOWN\"");
         assertThat(call("GET", "/api/v1/health/live", null, false).statusCode()).isEqualTo(200);
     }
 }

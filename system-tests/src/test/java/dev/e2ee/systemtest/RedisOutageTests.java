@@ -38,11 +38,11 @@ class RedisOutageTests {
             cluster.redisProxy.cut();
             try {
                 Faults.await(
-                        "vault health reports redis down",
+                        "vault health reports redis degraded",
                         Duration.ofSeconds(30),
-                        () -> "down"
+                        () -> "DEGRADED"
                                 .equals(vaultHealth()
-                                        .path("checks")
+                                        .path("components")
                                         .path("redis")
                                         .path("status")
                                         .asString()));
@@ -65,9 +65,9 @@ class RedisOutageTests {
             Faults.await(
                     "vault health reports redis up",
                     Duration.ofSeconds(60),
-                    () -> "up"
+                    () -> "UP"
                             .equals(vaultHealth()
-                                    .path("checks")
+                                    .path("components")
                                     .path("redis")
                                     .path("status")
                                     .asString()));

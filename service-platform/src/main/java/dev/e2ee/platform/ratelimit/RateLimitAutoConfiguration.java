@@ -6,10 +6,10 @@ import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
 import java.time.Clock;
+import java.util.OptionalLong;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -48,10 +48,11 @@ public class RateLimitAutoConfiguration {
     @Bean
     @ConditionalOnBean(RateLimiter.class)
     @ConditionalOnMissingBean(AuthenticationFailureThrottle.class)
-    @ConditionalOnExpression("${e2ee.rate-limit.auth-failures-per-minute:20} > 0")
     AuthenticationFailureThrottle e2eeAuthenticationFailureThrottle(
             RateLimiter limiter, RateLimitProperties properties) {
-        return new AuthenticationFailureLimiter(limiter, properties.authFailuresPerMinute());
+        return properties.authFailuresPerMinute() > 0
+                ? new AuthenticationFailureLimiter(limiter, properties.authFailuresPerMinute())
+                : clientAddress -> OptionalLong.empty();
     }
 
     @Bean
