@@ -8,7 +8,6 @@ import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +36,7 @@ public class AuthFailureAuditor {
     }
 
     /** Publishes the events of the minutes that are over. */
-    @Scheduled(fixedDelayString = "${e2ee.audit.auth-failure-flush-interval:10s}", initialDelayString = "10s")
+    /** Every {@code e2ee.audit.auth-failure-flush-interval} (scheduled in {@link AuditScheduling}). */
     void flushEnded() {
         flush(false);
     }

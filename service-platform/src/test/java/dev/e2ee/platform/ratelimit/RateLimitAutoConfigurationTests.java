@@ -25,12 +25,16 @@ class RateLimitAutoConfigurationTests {
                     PlatformSecurityAutoConfiguration.class));
 
     @Test
-    void redisPresentWhenDefaultsThenLimiterInChain() {
-        runner.run(context -> {
-            assertThat(context).hasSingleBean(RateLimiter.class);
-            assertThat(context).hasSingleBean(SecurityChainCustomizer.class);
-            assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
-        });
+    void redisPresentWhenDefaultsOrUnsetVariablesThenLimiterInChain() {
+        // application.yml maps the variables as ${RATE_LIMIT_ENABLED:}: unset means empty, which is the default.
+        runner.withPropertyValues("e2ee.rate-limit.enabled=", "e2ee.rate-limit.auth-failures-per-minute=")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(RateLimiter.class);
+                    assertThat(context).hasSingleBean(SecurityChainCustomizer.class);
+                    assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
+                    assertThat(context.getBean(RateLimitProperties.class).authFailuresPerMinute())
+                            .isEqualTo(20);
+                });
     }
 
     @Test

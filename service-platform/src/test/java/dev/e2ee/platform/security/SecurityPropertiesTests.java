@@ -48,13 +48,8 @@ class SecurityPropertiesTests {
     @Test
     void emptyPlaceholderWhenSettingHasADefaultThenTheRecordDefault() {
         // application.yml maps JWT_EXPIRES_IN as ${JWT_EXPIRES_IN:}: the default lives only in the record.
-        SecurityProperties properties = bind(Map.of(
-                "e2ee.security.jwt-expires-in",
-                "",
-                "e2ee.security.clock-skew",
-                "",
-                "e2ee.security.metrics-public",
-                ""));
+        SecurityProperties properties =
+                bind(Map.of("e2ee.security.jwt-expires-in", "", "e2ee.security.clock-skew", ""));
 
         assertThat(properties.jwtExpiresIn()).isEqualTo(Duration.ofHours(1));
         assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));

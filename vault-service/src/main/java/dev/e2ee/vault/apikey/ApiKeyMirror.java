@@ -13,7 +13,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -75,9 +74,7 @@ class ApiKeyMirror {
         log.info("API key mirror synchronised to Redis");
     }
 
-    @Scheduled(
-            fixedDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}",
-            initialDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}")
+    /** Every {@code e2ee.vault.api-keys.mirror-refresh-interval} ({@link ApiKeyMirrorSchedule}). */
     void refresh() {
         if (!format.enabled()) {
             return;

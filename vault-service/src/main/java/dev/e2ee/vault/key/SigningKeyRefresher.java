@@ -13,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -87,9 +86,7 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
         log.info("signing key kid {} recorded as primary (no loaded key was primary)", kid);
     }
 
-    @Scheduled(
-            fixedDelayString = "${e2ee.vault.keys.signing-refresh-interval:10s}",
-            initialDelayString = "${e2ee.vault.keys.signing-refresh-interval:10s}")
+    /** Every {@code e2ee.vault.keys.signing-refresh-interval} (scheduled in {@link VaultKeyConfiguration}). */
     public void refreshScheduled() {
         refresh();
     }

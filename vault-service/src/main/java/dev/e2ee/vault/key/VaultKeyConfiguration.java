@@ -14,11 +14,14 @@ import dev.e2ee.platform.jwks.JwksFetcher;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
 
 /**
  * Loads the vault's keys at startup: the KEK keyring and pepper (environment or file), the signing key and the
@@ -103,6 +106,13 @@ class VaultKeyConfiguration {
         }
         throw new KeyConfigurationException("RECEIVER_PUBLIC_KEY_PATH or PROMPT_SERVICE_JWKS_URL must be set: the"
                 + " prompt-response service's RSA public key envelopes are encrypted to");
+    }
+
+    /** The fleet-wide signing-key state is re-read every {@code signing-refresh-interval} (default in the record). */
+    @Bean
+    SchedulingConfigurer signingKeyRefreshSchedule(SigningKeyRefresher refresher, VaultKeyProperties properties) {
+        Duration interval = properties.signingRefreshInterval();
+        return tasks -> tasks.addFixedDelayTask(new FixedDelayTask(refresher::refreshScheduled, interval, interval));
     }
 
     @Bean
