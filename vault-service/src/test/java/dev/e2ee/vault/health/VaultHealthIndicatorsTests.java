@@ -13,7 +13,7 @@ import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
 /** The vault's Redis check against a Redis that is not there (a closed local port, no mocks). */
-class RedisHealthIndicatorTests {
+class VaultHealthIndicatorsTests {
 
     private LettuceConnectionFactory redis;
 
@@ -30,7 +30,7 @@ class RedisHealthIndicatorTests {
     }
 
     @Test
-    void healthWhenRedisUnreachableThenDegradedNotDownWithTheRateLimiterMode() {
+    void redisWhenUnreachableThenDegradedNotDownWithTheRateLimiterMode() {
         RateLimiterHealth fallback = new RateLimiterHealth() {
             @Override
             public Mode mode() {
@@ -43,7 +43,7 @@ class RedisHealthIndicatorTests {
             }
         };
 
-        Health health = new RedisHealthIndicator(redis, fallback).health();
+        Health health = VaultHealthIndicators.redis(redis, fallback);
 
         assertThat(health.getStatus()).isEqualTo(PlatformHealthAutoConfiguration.DEGRADED);
         assertThat(health.getDetails()).containsEntry("rateLimiter", "local_fallback");
