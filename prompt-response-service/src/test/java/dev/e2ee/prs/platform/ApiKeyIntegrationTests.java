@@ -156,7 +156,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         HttpResponse<String> ready = get("/api/v1/health/ready", null);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready).path("status").asString()).isEqualTo("healthy");
-        assertThat(json(ready).at("/checks/keys").asString()).isEqualTo("loaded");
+        assertThat(json(ready).at("/components/keys/status").asString()).isEqualTo("UP");
         assertThat(get("/api/v1/health/live", null).statusCode()).isEqualTo(200);
         HttpResponse<String> openApi = get("/v3/api-docs", null);
         assertThat(openApi.statusCode()).isEqualTo(200);
