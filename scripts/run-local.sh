@@ -127,7 +127,7 @@ export_common_env() {
   export SPRING_DATA_REDIS_DATABASE="$REDIS_DATABASE_INDEX"
   export E2EE_HPKE_PRIVATE_KEY_PATH="$KEYS_DIR/hpke-private.pem"
   # Behind the gateway: the client address comes from X-Forwarded-For (Tomcat trusts it from 127.0.0.1).
-  export SERVER_FORWARDHEADERSSTRATEGY=native
+  export FORWARD_HEADERS_STRATEGY=native
 }
 
 exec_vault() {

@@ -1,5 +1,6 @@
 package dev.e2ee.prs;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
@@ -135,7 +136,7 @@ public abstract class IntegrationTestBase {
         List<MapRecord<String, Object, Object>> records = redis.opsForStream()
                 .read(
                         StreamReadOptions.empty().count(1000),
-                        StreamOffset.create("e2ee:audit:events", ReadOffset.from(sinceId)));
+                        StreamOffset.create(RedisKeys.AUDIT_STREAM, ReadOffset.from(sinceId)));
         List<JsonNode> events = new ArrayList<>();
         if (records != null) {
             records.forEach(
@@ -147,7 +148,7 @@ public abstract class IntegrationTestBase {
     protected String auditStreamTail() {
         List<MapRecord<String, Object, Object>> last = redis.opsForStream()
                 .reverseRange(
-                        "e2ee:audit:events",
+                        RedisKeys.AUDIT_STREAM,
                         org.springframework.data.domain.Range.unbounded(),
                         org.springframework.data.redis.connection.Limit.limit().count(1));
         return last == null || last.isEmpty() ? "0-0" : last.get(0).getId().getValue();

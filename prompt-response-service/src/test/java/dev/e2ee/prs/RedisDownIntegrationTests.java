@@ -102,7 +102,8 @@ class RedisDownIntegrationTests {
         HttpResponse<String> ready = call("GET", "/api/v1/health/ready", null, false);
 
         assertThat(ready.statusCode()).isEqualTo(503);
-        assertThat(ready.body()).contains("\"redis\":\"down\"").contains("unhealthy");
+        assertThat(ready.body()).contains("\"status\":\"unhealthy\"");
+        assertThat(ready.body().substring(ready.body().indexOf("\"redis\":"))).contains("\"status\":\"DOWN\"");
         assertThat(call("GET", "/api/v1/health/live", null, false).statusCode()).isEqualTo(200);
     }
 }

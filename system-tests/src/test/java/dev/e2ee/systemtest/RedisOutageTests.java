@@ -28,11 +28,11 @@ class RedisOutageTests extends ClusterTest {
             cluster.redisProxy.cut();
             try {
                 Faults.await(
-                        "vault health reports redis down",
+                        "vault health reports redis degraded",
                         Duration.ofSeconds(30),
-                        () -> "down"
+                        () -> "DEGRADED"
                                 .equals(vaultHealth()
-                                        .path("checks")
+                                        .path("components")
                                         .path("redis")
                                         .path("status")
                                         .asString()));
@@ -55,9 +55,9 @@ class RedisOutageTests extends ClusterTest {
             Faults.await(
                     "vault health reports redis up",
                     Duration.ofSeconds(60),
-                    () -> "up"
+                    () -> "UP"
                             .equals(vaultHealth()
-                                    .path("checks")
+                                    .path("components")
                                     .path("redis")
                                     .path("status")
                                     .asString()));

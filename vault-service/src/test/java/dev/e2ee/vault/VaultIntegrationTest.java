@@ -1,5 +1,6 @@
 package dev.e2ee.vault;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
@@ -37,7 +38,7 @@ public abstract class VaultIntegrationTest {
     protected static final String JWT_SECRET = random();
     protected static final String BOOTSTRAP_KEY = "e2ee_bootstrap_" + random();
     /** This JVM's own audit stream, so vault instances running elsewhere on the machine never take its events. */
-    protected static final String AUDIT_STREAM = "e2ee:audit:events:test-" + UUID.randomUUID();
+    protected static final String AUDIT_STREAM = RedisKeys.AUDIT_STREAM + ":test-" + UUID.randomUUID();
 
     @LocalServerPort
     protected int port;

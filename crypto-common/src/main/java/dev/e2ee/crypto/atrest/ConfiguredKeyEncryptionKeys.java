@@ -151,6 +151,15 @@ public final class ConfiguredKeyEncryptionKeys implements KeyEncryptionKeyProvid
         return keyring;
     }
 
+    /**
+     * A keyed hasher for {@code purpose} under the primary KEK: {@link KeyedHasher#derive} of the primary key, so the
+     * KEK itself never leaves this class and a KEK rotation gives new hashes.
+     */
+    public KeyedHasher derivedHasher(String purpose) {
+        return KeyedHasher.create(keyring.primary().key().getEncoded(), provider)
+                .derive(purpose);
+    }
+
     @Override
     public String currentKeyId() {
         return keyring.primary().kid();

@@ -152,6 +152,22 @@ class AtRestEncryptorTests {
     }
 
     @Test
+    void derivedHasherWhenLabelledListThenDerivedFromThePrimaryKeyOnly() {
+        ConfiguredKeyEncryptionKeys keys = ConfiguredKeyEncryptionKeys.fromConfig(" primary:" + KEK_B + " , " + KEK_A);
+
+        byte[] hash = keys.derivedHasher("purpose").hash("domain", "value");
+
+        assertThat(hash)
+                .isEqualTo(KeyedHasher.create(StrictBase64.decode(KEK_B))
+                        .derive("purpose")
+                        .hash("domain", "value"))
+                .isNotEqualTo(KeyedHasher.create(StrictBase64.decode(KEK_A))
+                        .derive("purpose")
+                        .hash("domain", "value"))
+                .isNotEqualTo(keys.derivedHasher("other").hash("domain", "value"));
+    }
+
+    @Test
     void encryptWhenWrappedThenAesKeyWrapUnderPerWrapDerivedKeyNeverTheRawKek() {
         byte[] kek = StrictBase64.decode(KEK_A);
         EncryptedRecord record = encryptor(KEK_A, CryptoProvider.defaults()).encrypt(PLAINTEXT, CONTEXT);

@@ -1,5 +1,7 @@
 package dev.e2ee.prs.audit;
 
+import dev.e2ee.platform.redis.RedisKeys;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code maxBacklog} (the vault is down, lagging, or its consumer group was lost), publishing fails and the audited
  * operation answers 503 instead of dropping events ({@code AUDIT_MAX_BACKLOG}). When the stream does not exist
  * (first start, or Redis came back empty) it is created together with the vault's {@code consumerGroup} (at id 0),
- * so every event written from then on is delivered to the vault, whenever it polls.
+ * so every event written from then on is delivered to the vault, whenever it polls. {@code authFailureFlushInterval}:
+ * how often the minutes of aggregated {@code auth.failed} counts that are over are published.
  */
 @ConfigurationProperties("e2ee.audit")
 public record AuditProperties(
-        @DefaultValue("e2ee:audit:events") String stream,
-        @DefaultValue("100000") long maxBacklog,
-        @DefaultValue("vault") String consumerGroup) {}
+        @DefaultValue(RedisKeys.AUDIT_STREAM) String stream,
+        @DefaultValue("100000") Long maxBacklog,
+        @DefaultValue("vault") String consumerGroup,
+        @DefaultValue("10s") Duration authFailureFlushInterval) {}

@@ -7,9 +7,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,9 +25,9 @@ public class AuthFailureAuditor {
     private final Clock clock;
     private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthFailureAuditor(AuditPublisher publisher, ObjectProvider<Clock> clock) {
+    AuthFailureAuditor(AuditPublisher publisher, Clock clock) {
         this.publisher = publisher;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @EventListener
@@ -38,7 +36,7 @@ public class AuthFailureAuditor {
     }
 
     /** Publishes the events of the minutes that are over. */
-    @Scheduled(fixedDelayString = "${e2ee.audit.auth-failure-flush-interval:10s}", initialDelayString = "10s")
+    /** Every {@code e2ee.audit.auth-failure-flush-interval} (scheduled in {@link AuditScheduling}). */
     void flushEnded() {
         flush(false);
     }

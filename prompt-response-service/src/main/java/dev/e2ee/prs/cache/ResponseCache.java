@@ -43,7 +43,7 @@ public class ResponseCache {
         }
         String id = id(entry);
         try {
-            String sealed = redis.opsForValue().get("e2ee:cache:" + id);
+            String sealed = redis.opsForValue().get(key(id));
             if (sealed == null) {
                 return Optional.empty();
             }
@@ -56,6 +56,10 @@ public class ResponseCache {
         }
     }
 
+    static String key(String id) {
+        return "e2ee:cache:" + id;
+    }
+
     public void put(CacheEntry entry, String document) {
         if (!properties.enabled()) {
             return;
@@ -63,7 +67,7 @@ public class ResponseCache {
         String id = id(entry);
         String sealed = values.seal("cache", id, entry.owner(), document.getBytes(StandardCharsets.UTF_8));
         try {
-            redis.opsForValue().set("e2ee:cache:" + id, sealed, properties.ttl());
+            redis.opsForValue().set(key(id), sealed, properties.ttl());
         } catch (DataAccessException e) {
             log.warn("Response cache write failed: {}", e.getClass().getSimpleName());
         }

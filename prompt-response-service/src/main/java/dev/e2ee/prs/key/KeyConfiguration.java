@@ -3,6 +3,7 @@ package dev.e2ee.prs.key;
 import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.envelope.EnvelopeOpener;
 import dev.e2ee.crypto.envelope.OpeningPolicy;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import dev.e2ee.prs.envelope.EnvelopeProperties;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -38,9 +39,9 @@ class KeyConfiguration {
 
     @Bean
     TrustedSigners trustedSigners(KeyProperties properties, Clock clock) {
-        VaultJwksClient vault = properties.vaultJwksUri() == null
+        JwksFetcher vault = properties.vaultJwksUri() == null
                 ? null
-                : new VaultJwksClient(properties.vaultJwksUri(), properties.vaultJwksTimeout());
+                : new JwksFetcher(properties.vaultJwksUri(), properties.vaultJwksTimeout());
         return new TrustedSigners(properties.senderPaths(), vault, properties.vaultJwksMinInterval(), clock);
     }
 

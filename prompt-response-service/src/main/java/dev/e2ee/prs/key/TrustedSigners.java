@@ -5,6 +5,7 @@ import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.KeyLookup;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -28,14 +29,14 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
     private static final Logger log = LoggerFactory.getLogger(TrustedSigners.class);
 
     private final Map<String, RSAPublicKey> configured;
-    private final VaultJwksClient vault;
+    private final JwksFetcher vault;
     private final Duration minInterval;
     private final Clock clock;
     private volatile Map<String, RSAPublicKey> fetched = Map.of();
     private Instant lastAttempt = Instant.EPOCH;
     private Instant lastSuccess = Instant.EPOCH;
 
-    TrustedSigners(List<Path> files, VaultJwksClient vault, Duration minInterval, Clock clock) {
+    TrustedSigners(List<Path> files, JwksFetcher vault, Duration minInterval, Clock clock) {
         if (files.isEmpty() && vault == null) {
             throw new IllegalStateException("Neither SENDER_PUBLIC_KEY_PATH nor VAULT_JWKS_URL is set: the"
                     + " prompt-response service needs the vault's signing key(s) to verify envelopes");

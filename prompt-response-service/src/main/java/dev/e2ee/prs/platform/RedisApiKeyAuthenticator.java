@@ -1,5 +1,6 @@
 package dev.e2ee.prs.platform;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.ApiKeyAuthenticator;
 import dev.e2ee.platform.security.ApiKeyHash;
 import dev.e2ee.platform.security.ApiKeyMirrorEntry;
@@ -54,7 +55,7 @@ class RedisApiKeyAuthenticator implements ApiKeyAuthenticator, ApiKeyStatus {
             return Optional.empty();
         }
         String keyHash = ApiKeyHash.of(rawKey);
-        return read(ApiKeyMirrorFormat.HASH_PREFIX + keyHash)
+        return read(RedisKeys.apiKeyByHash(keyHash))
                 .filter(entry -> same(entry.keyHash(), keyHash))
                 .map(ApiKeyMirrorEntry::principal);
     }
@@ -64,7 +65,7 @@ class RedisApiKeyAuthenticator implements ApiKeyAuthenticator, ApiKeyStatus {
         if (!format.enabled() || apiKeyId.length() > 64) {
             return false;
         }
-        return lookUp(ApiKeyMirrorFormat.ID_PREFIX + apiKeyId)
+        return lookUp(RedisKeys.apiKeyById(apiKeyId))
                 .filter(entry -> entry.id().equals(apiKeyId) && entry.owner().equals(subject))
                 .isPresent();
     }

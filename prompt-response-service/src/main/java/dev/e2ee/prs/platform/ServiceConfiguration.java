@@ -1,20 +1,12 @@
 package dev.e2ee.prs.platform;
 
 import dev.e2ee.platform.security.AuthorizationRules;
-import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Service-wide wiring: the clock and the URL rules (processing, sessions and results need the user or admin role). */
+/** Service-wide wiring: the URL rules (processing, sessions and results need the user or admin role). */
 @Configuration(proxyBeanMethods = false)
 class ServiceConfiguration {
-
-    @Bean
-    @ConditionalOnMissingBean
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Bean
     AuthorizationRules promptResponseRules() {

@@ -31,19 +31,21 @@ class ProcessingService {
     private final ResponseCache cache;
     private final AuditPublisher audit;
     private final JsonMapper json;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     ProcessingService(
             PromptProcessor processor,
             SessionStore sessions,
             ResponseCache cache,
             AuditPublisher audit,
-            JsonMapper json) {
+            JsonMapper json,
+            Clock clock) {
         this.processor = processor;
         this.sessions = sessions;
         this.cache = cache;
         this.audit = audit;
         this.json = json;
+        this.clock = clock;
     }
 
     PromptResponse process(PromptWork work) {

@@ -2,6 +2,7 @@ package dev.e2ee.prs.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.prs.IntegrationTestBase;
 import dev.e2ee.prs.TestKeys;
 import java.net.http.HttpResponse;
@@ -18,7 +19,7 @@ import org.springframework.test.context.DynamicPropertySource;
 /** Finding 14.5: the audit stream is never trimmed by the publisher; a full backlog fails decryption closed. */
 class AuditBacklogIntegrationTests extends IntegrationTestBase {
 
-    private static final String STREAM = "e2ee:audit:events:backlog-" + UUID.randomUUID();
+    private static final String STREAM = RedisKeys.AUDIT_STREAM + ":backlog-" + UUID.randomUUID();
 
     @DynamicPropertySource
     static void smallBacklog(DynamicPropertyRegistry registry) {

@@ -41,7 +41,7 @@ class EnvelopeAudienceIntegrationTests extends IntegrationTestBase {
                 .isEqualTo(shape(json(admin)))
                 .isEqualTo(shape(json(bobProcesses)));
         assertThat(bob.body()).doesNotContain("secret plan").doesNotContain("alice");
-        assertThat(redis.hasKey("e2ee:replay:" + alices.id())).isFalse();
+        assertThat(redis.hasKey(ReplayGuard.PREFIX + alices.id())).isFalse();
         assertThat(auditEventsSince(tail))
                 .filteredOn(e -> "WRONG_AUDIENCE".equals(e.path("reason").asString()))
                 .extracting(e -> e.path("principal").asString())

@@ -187,7 +187,7 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         assertThat(json(replay).path("code").asString()).isEqualTo("ENVELOPE_ALREADY_OPENED");
         assertThat(replay.body()).doesNotContain("once only");
         assertThat(redis.getExpire(
-                        "e2ee:replay:" + JSON.readTree(envelope).path("id").asString()))
+                        ReplayGuard.PREFIX + JSON.readTree(envelope).path("id").asString()))
                 .isBetween(1L, 3700L);
     }
 

@@ -38,7 +38,7 @@ class EnvelopeLifetimeIntegrationTests extends IntegrationTestBase {
 
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("code").asString()).isEqualTo("ENVELOPE_REJECTED");
-        assertThat(redis.hasKey("e2ee:replay:" + old.id())).isFalse();
+        assertThat(redis.hasKey(ReplayGuard.PREFIX + old.id())).isFalse();
     }
 
     @Test
@@ -48,7 +48,7 @@ class EnvelopeLifetimeIntegrationTests extends IntegrationTestBase {
 
         assertThat(decrypt(envelope, userToken("alice")).statusCode()).isEqualTo(200);
 
-        assertThat(redis.getExpire("e2ee:replay:" + envelope.id()))
+        assertThat(redis.getExpire(ReplayGuard.PREFIX + envelope.id()))
                 .isBetween(1L, Duration.ofHours(24).plusSeconds(60).toSeconds());
     }
 }

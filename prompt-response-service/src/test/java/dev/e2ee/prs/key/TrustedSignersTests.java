@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -64,7 +65,7 @@ class TrustedSignersTests {
     private TrustedSigners signers() {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/keys/jwks.json");
         return new TrustedSigners(
-                List.of(), new VaultJwksClient(url, Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
+                List.of(), new JwksFetcher(url, Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
     }
 
     @Test

@@ -2,6 +2,7 @@ package dev.e2ee.prs.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.ApiKeyHash;
 import dev.e2ee.platform.security.ApiKeyMirrorEntry;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
@@ -31,8 +32,8 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         List<String> roleList = List.of(roles.replaceAll("[\\[\\]\"]", "").split(","));
         String entry =
                 format.encode(ApiKeyMirrorEntry.unsigned(keyId, owner, roleList, ApiKeyHash.of(rawKey), notAfter));
-        redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(rawKey), entry, Duration.ofMinutes(5));
-        redis.opsForValue().set("e2ee:apikey:id:" + keyId, entry, Duration.ofMinutes(5));
+        redis.opsForValue().set(RedisKeys.apiKeyByHash(ApiKeyHash.of(rawKey)), entry, Duration.ofMinutes(5));
+        redis.opsForValue().set(RedisKeys.apiKeyById(keyId), entry, Duration.ofMinutes(5));
         return rawKey;
     }
 
@@ -45,7 +46,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
     }
 
     private void unmirror(String keyId, String rawKey) {
-        redis.delete(List.of("e2ee:apikey:" + ApiKeyHash.of(rawKey), "e2ee:apikey:id:" + keyId));
+        redis.delete(List.of(RedisKeys.apiKeyByHash(ApiKeyHash.of(rawKey)), RedisKeys.apiKeyById(keyId)));
     }
 
     private HttpResponse<String> processWithKey(String key) {
@@ -72,7 +73,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         String key = mirror("hank", "[\"user\"]");
         assertThat(processWithKey(key).statusCode()).isEqualTo(200);
 
-        redis.delete("e2ee:apikey:" + ApiKeyHash.of(key));
+        redis.delete(RedisKeys.apiKeyByHash(ApiKeyHash.of(key)));
 
         assertThat(processWithKey(key).statusCode()).isEqualTo(401);
     }
@@ -85,11 +86,11 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         long later = Instant.now().plusSeconds(300).getEpochSecond();
         String genuine = format.encode(ApiKeyMirrorEntry.unsigned(keyId, "lena", List.of("user"), hash, later));
         redis.opsForValue()
-                .set("e2ee:apikey:" + hash, genuine.replace("\"lena\"", "\"victim\""), Duration.ofMinutes(1));
+                .set(RedisKeys.apiKeyByHash(hash), genuine.replace("\"lena\"", "\"victim\""), Duration.ofMinutes(1));
         assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
 
         redis.opsForValue()
-                .set("e2ee:apikey:" + hash, genuine.replace("[\"user\"]", "[\"admin\"]"), Duration.ofMinutes(1));
+                .set(RedisKeys.apiKeyByHash(hash), genuine.replace("[\"user\"]", "[\"admin\"]"), Duration.ofMinutes(1));
         assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
 
         String expired = mirror(
@@ -97,7 +98,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         assertThat(processWithKey(expired).statusCode()).isEqualTo(401);
 
         String otherKey = "test-key-" + UUID.randomUUID();
-        redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(otherKey), genuine, Duration.ofMinutes(1));
+        redis.opsForValue().set(RedisKeys.apiKeyByHash(ApiKeyHash.of(otherKey)), genuine, Duration.ofMinutes(1));
         assertThat(processWithKey(otherKey).statusCode()).isEqualTo(401);
     }
 
@@ -128,7 +129,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         String rawKey = "forged-" + UUID.randomUUID();
         String forged = "{\"id\":\"" + UUID.randomUUID() + "\",\"owner\":\"victim\",\"roles\":[\"admin\"],"
                 + "\"revoked\":false}";
-        redis.opsForValue().set("e2ee:apikey:" + ApiKeyHash.of(rawKey), forged, Duration.ofMinutes(5));
+        redis.opsForValue().set(RedisKeys.apiKeyByHash(ApiKeyHash.of(rawKey)), forged, Duration.ofMinutes(5));
 
         assertThat(processWithKey(rawKey).statusCode()).isEqualTo(401);
     }
@@ -155,7 +156,7 @@ class ApiKeyIntegrationTests extends IntegrationTestBase {
         HttpResponse<String> ready = get("/api/v1/health/ready", null);
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(json(ready).path("status").asString()).isEqualTo("healthy");
-        assertThat(json(ready).at("/checks/keys").asString()).isEqualTo("loaded");
+        assertThat(json(ready).at("/components/keys/status").asString()).isEqualTo("UP");
         assertThat(get("/api/v1/health/live", null).statusCode()).isEqualTo(200);
         HttpResponse<String> openApi = get("/v3/api-docs", null);
         assertThat(openApi.statusCode()).isEqualTo(200);

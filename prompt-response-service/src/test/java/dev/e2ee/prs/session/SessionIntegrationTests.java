@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.e2ee.prs.IntegrationTestBase;
 import java.net.http.HttpResponse;
 import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -41,9 +42,9 @@ class SessionIntegrationTests extends IntegrationTestBase {
         HttpResponse<String> fetched = get("/api/v1/sessions/" + id, alice);
         assertThat(fetched.statusCode()).isEqualTo(200);
         assertThat(json(fetched).path("turns").asInt()).isEqualTo(2);
-        long ttlSeconds = redis.getExpire("e2ee:session:{" + id + "}");
+        long ttlSeconds = redis.getExpire(SessionStore.key(UUID.fromString(id)));
         assertThat(ttlSeconds).isBetween(1L, 1800L);
-        String stored = redis.opsForValue().get("e2ee:session:{" + id + "}");
+        String stored = redis.opsForValue().get(SessionStore.key(UUID.fromString(id)));
         assertThat(stored).doesNotContain("first").doesNotContain("Processed");
     }
 
@@ -70,8 +71,8 @@ class SessionIntegrationTests extends IntegrationTestBase {
                 .isEqualTo(200);
         String bobSession = createSession(bob);
 
-        String aliceValue = redis.opsForValue().get("e2ee:session:{" + aliceSession + "}");
-        redis.opsForValue().set("e2ee:session:{" + bobSession + "}", aliceValue);
+        String aliceValue = redis.opsForValue().get(SessionStore.key(UUID.fromString(aliceSession)));
+        redis.opsForValue().set(SessionStore.key(UUID.fromString(bobSession)), aliceValue);
 
         HttpResponse<String> fetched = get("/api/v1/sessions/" + bobSession, bob);
         assertThat(fetched.statusCode()).isEqualTo(404);
@@ -85,7 +86,7 @@ class SessionIntegrationTests extends IntegrationTestBase {
 
         assertThat(delete("/api/v1/sessions/" + id, alice).statusCode()).isEqualTo(204);
         assertThat(get("/api/v1/sessions/" + id, alice).statusCode()).isEqualTo(404);
-        assertThat(redis.hasKey("e2ee:session:{" + id + "}")).isFalse();
+        assertThat(redis.hasKey(SessionStore.key(UUID.fromString(id)))).isFalse();
     }
 
     @Test

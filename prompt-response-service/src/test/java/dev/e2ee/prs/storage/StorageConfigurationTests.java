@@ -32,8 +32,8 @@ class StorageConfigurationTests {
     void kekWhenMissingOutsideDevThenStartupFailsNamingTheVariables() {
         StorageConfiguration configuration = new StorageConfiguration();
 
-        assertThatThrownBy(
-                        () -> configuration.kekConfig(new StorageProperties(null, ""), keys(false, Path.of("unused"))))
+        assertThatThrownBy(() -> configuration.keyEncryptionKeys(
+                        new StorageProperties(null, ""), keys(false, Path.of("unused")), CryptoProvider.jdk()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("E2EE_KEK")
                 .hasMessageContaining("E2EE_KEK_FILE");
@@ -43,7 +43,10 @@ class StorageConfigurationTests {
     void encryptedValuesWhenSealedThenOpenOnlyUnderSameKindIdAndOwner() {
         StorageConfiguration configuration = new StorageConfiguration();
         EncryptedValues values = configuration.encryptedValues(
-                configuration.kekConfig(new StorageProperties("primary:" + KEK, null), keys(false, Path.of("unused"))),
+                configuration.keyEncryptionKeys(
+                        new StorageProperties("primary:" + KEK, null),
+                        keys(false, Path.of("unused")),
+                        CryptoProvider.jdk()),
                 CryptoProvider.jdk());
 
         String sealed = values.seal("session", "id-1", "alice", "top secret turn".getBytes(StandardCharsets.UTF_8));

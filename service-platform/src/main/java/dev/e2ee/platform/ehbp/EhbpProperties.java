@@ -17,7 +17,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("e2ee.hpke")
 public record EhbpProperties(
         List<String> privateKeyPath,
-        boolean requireEncryptedBodies,
+        @DefaultValue("false") Boolean requireEncryptedBodies,
 
         @DefaultValue({
             "/api/v1/health",

@@ -2,17 +2,17 @@ package dev.e2ee.platform.ratelimit;
 
 import dev.e2ee.platform.security.AuthenticationFailureThrottle;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import dev.e2ee.platform.web.ProblemWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
+import java.util.OptionalLong;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -20,21 +20,23 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /** The Redis rate limiter (when {@code e2ee.rate-limit.enabled} is not false) and its health state. */
-@AutoConfiguration(after = {DataRedisAutoConfiguration.class, PlatformWebAutoConfiguration.class})
+@AutoConfiguration(
+        after = {DataRedisAutoConfiguration.class, PlatformWebAutoConfiguration.class, ClockAutoConfiguration.class})
 @EnableConfigurationProperties(RateLimitProperties.class)
 public class RateLimitAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
     @ConditionalOnBean(StringRedisTemplate.class)
-    @ConditionalOnProperty(prefix = "e2ee.rate-limit", name = "enabled", havingValue = "true", matchIfMissing = true)
-    RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties) {
-        return new RateLimiter(redis, properties, Clock.systemUTC());
+    @Conditional(OnRateLimitEnabled.class)
+    RateLimiter e2eeRateLimiter(StringRedisTemplate redis, RateLimitProperties properties, Clock clock) {
+        return new RateLimiter(redis, properties, clock);
     }
 
     @Bean
@@ -52,10 +54,11 @@ public class RateLimitAutoConfiguration {
     @Bean
     @ConditionalOnBean(RateLimiter.class)
     @ConditionalOnMissingBean(AuthenticationFailureThrottle.class)
-    @ConditionalOnExpression("${e2ee.rate-limit.auth-failures-per-minute:20} > 0")
     AuthenticationFailureThrottle e2eeAuthenticationFailureThrottle(
             RateLimiter limiter, RateLimitProperties properties) {
-        return new AuthenticationFailureLimiter(limiter, properties.authFailuresPerMinute());
+        return properties.authFailuresPerMinute() > 0
+                ? new AuthenticationFailureLimiter(limiter, properties.authFailuresPerMinute())
+                : clientAddress -> OptionalLong.empty();
     }
 
     @Bean

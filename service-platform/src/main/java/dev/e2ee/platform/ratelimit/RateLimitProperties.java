@@ -18,10 +18,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param authFailuresPerMinute failed authentications (401s) per client address and minute; beyond it the address
  *     gets 429 with {@code Retry-After} and nothing is audited ({@code RATE_LIMIT_AUTH_FAILURES_PER_MINUTE}; 0 = off)
  */
+// Wrapper types where application.yml maps a variable as ${NAME:}: an empty value binds as null, so the default
+// applies (a primitive would fail to bind).
 @ConfigurationProperties("e2ee.rate-limit")
 public record RateLimitProperties(
-        @DefaultValue("true") boolean enabled,
-        @DefaultValue("100") int requestsPerMinute,
+        @DefaultValue("true") Boolean enabled,
+        @DefaultValue("100") Integer requestsPerMinute,
         List<Rule> rules,
 
         @DefaultValue({"/api/v1/health", "/api/v1/health/**", "/api/v1/metrics"})
@@ -29,7 +31,7 @@ public record RateLimitProperties(
 
         @DefaultValue("5s") Duration redisRetryAfter,
         @DefaultValue("10000") int localMaxEntries,
-        @DefaultValue("20") int authFailuresPerMinute) {
+        @DefaultValue("20") Integer authFailuresPerMinute) {
 
     public RateLimitProperties {
         rules = rules == null ? List.of() : List.copyOf(rules);

@@ -1,5 +1,6 @@
 package dev.e2ee.platform.ratelimit;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,7 +50,7 @@ public final class RateLimiter implements RateLimiterHealth {
         long resetMillis = (window + 1) * WINDOW_MILLIS;
         List<String> keys = new ArrayList<>(limits.size());
         for (Limit limit : limits) {
-            keys.add("e2ee:rl:{" + principal + "}:" + limit.name() + ":" + window);
+            keys.add(RedisKeys.rateLimit(principal, limit.name(), window));
         }
         long[] counts = count(keys, window, now, resetMillis - now + 1_000);
         return decide(limits, counts, now, resetMillis);
@@ -98,7 +99,7 @@ public final class RateLimiter implements RateLimiterHealth {
     /** Opens the Redis connection at startup so the first request does not pay for it; failures only log. */
     public void warmUp() {
         try {
-            redis.execute(SCRIPT, List.of("e2ee:rl:{warmup}:ping:0"), "1000");
+            redis.execute(SCRIPT, List.of(RedisKeys.rateLimit("warmup", "ping", 0)), "1000");
         } catch (DataAccessException e) {
             log.warn(
                     "Rate limiter: Redis not reachable at startup ({})",

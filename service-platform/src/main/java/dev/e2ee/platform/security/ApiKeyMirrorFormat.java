@@ -19,15 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
  * notAfter))} with {@code k = HKDF-SHA256(ikm = JWT_SECRET's UTF-8 bytes, salt = none, info = "e2ee api-key mirror
  * v1", 32 bytes)}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a
  * Redis writer can delete entries (deny) but not mint, alter or extend one. Without {@code JWT_SECRET} (a JWKS-only
- * setup) the format is {@linkplain #enabled() disabled}: nothing is published and every entry is refused.
+ * setup) the format is {@linkplain #enabled() disabled}: nothing is published and every entry is refused. The entries'
+ * Redis key names are {@link dev.e2ee.platform.redis.RedisKeys#apiKeyByHash} and
+ * {@link dev.e2ee.platform.redis.RedisKeys#apiKeyById}.
  */
 public final class ApiKeyMirrorFormat {
-
-    /** Redis key prefix of entries by key hash ({@code e2ee:apikey:<sha256hex>}). */
-    public static final String HASH_PREFIX = "e2ee:apikey:";
-
-    /** Redis key prefix of entries by key id ({@code e2ee:apikey:id:<uuid>}), checked for tokens with {@code akid}. */
-    public static final String ID_PREFIX = "e2ee:apikey:id:";
 
     static final String HKDF_INFO = "e2ee api-key mirror v1";
     private static final String DOMAIN = "e2ee-apikey-mirror-v1";

@@ -59,12 +59,12 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    TokenIssuer e2eeTokenIssuer(SecurityProperties properties) {
+    TokenIssuer e2eeTokenIssuer(SecurityProperties properties, Clock clock) {
         NimbusJwtEncoder encoder = properties.hasJwtSecret()
                 ? NimbusJwtEncoder.withSecretKey(JwtDecoderFactory.secretKey(properties))
                         .build()
                 : null;
-        return new TokenIssuer(encoder, properties.jwtExpiresIn(), properties.issuer(), Clock.systemUTC());
+        return new TokenIssuer(encoder, properties.jwtExpiresIn(), properties.issuer(), clock);
     }
 
     @Bean

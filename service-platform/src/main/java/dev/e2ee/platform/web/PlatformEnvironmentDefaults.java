@@ -10,7 +10,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Lowest-precedence defaults every service gets (its {@code application.yml} and the environment override them):
- * Prometheus at {@code /api/v1/metrics}, fail-fast Redis timeouts, no error internals in responses, no duplicate
+ * Prometheus at {@code /api/v1/metrics}, health and its {@code live}/{@code ready} groups at {@code /api/v1/health},
+ * fail-fast Redis timeouts, no error internals in responses, no duplicate
  * per-request observations, requests on virtual threads, and body-logging loggers pinned at INFO/WARN.
  */
 public final class PlatformEnvironmentDefaults implements EnvironmentPostProcessor {
@@ -58,7 +59,16 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         Map<String, Object> defaults = new LinkedHashMap<>();
         defaults.put("management.endpoints.web.base-path", "/api/v1");
         defaults.put("management.endpoints.web.path-mapping.prometheus", "metrics");
-        defaults.put("management.endpoints.web.exposure.include", "prometheus");
+        defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
+        // Health (PlatformHealthAutoConfiguration): /api/v1/health (every indicator), /api/v1/health/live (the process
+        // runs) and /api/v1/health/ready (Boot's ReadinessState plus the checks each service adds to the group).
+        defaults.put("management.endpoint.health.show-details", "always");
+        defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.endpoint.health.status.http-mapping.unhealthy", "503");
+        defaults.put("management.health.livenessstate.enabled", "true");
+        defaults.put("management.health.readinessstate.enabled", "true");
+        defaults.put("management.endpoint.health.group.live.include", "livenessState");
+        defaults.put("management.endpoint.health.group.ready.include", "readinessState");
         defaults.put("management.endpoints.access.default", "read-only");
         // The HTTP metrics (docs/architecture.md#metrics) come from HttpMetricsFilter; Boot's http.server.requests
         // observation and Spring

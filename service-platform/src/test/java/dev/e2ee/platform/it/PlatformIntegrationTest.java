@@ -41,7 +41,10 @@ import tools.jackson.databind.json.JsonMapper;
             "e2ee.rate-limit.rules[0].method=POST",
             "e2ee.rate-limit.rules[0].path=/api/v1/limited",
             "e2ee.rate-limit.rules[0].requests-per-minute=3",
-            "e2ee.security.jwt-expires-in=30m"
+            "e2ee.security.jwt-expires-in=30m",
+            // The test app's own public endpoints live under /api/v1/health/ (TestController), where the services
+            // have Actuator's health endpoint, which would answer them as health components.
+            "management.endpoints.web.exposure.include=prometheus"
         })
 @RealInfrastructure
 abstract class PlatformIntegrationTest {

@@ -3,6 +3,7 @@ package dev.e2ee.platform.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.platform.ratelimit.RateLimiterHealth;
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
@@ -62,8 +63,8 @@ class RateLimitIntegrationTests extends PlatformIntegrationTest {
         assertThat(header(response, "X-RateLimit-Limit")).isEqualTo("100000");
         assertThat(header(response, "X-RateLimit-Remaining")).isEqualTo("99999");
         long window = System.currentTimeMillis() / 60_000;
-        assertThat(redis.hasKey("e2ee:rl:{user:" + subject + "}:default:" + window)
-                        || redis.hasKey("e2ee:rl:{user:" + subject + "}:default:" + (window - 1)))
+        assertThat(redis.hasKey(RedisKeys.rateLimit("user:" + subject, "default", window))
+                        || redis.hasKey(RedisKeys.rateLimit("user:" + subject, "default", window - 1)))
                 .isTrue();
     }
 

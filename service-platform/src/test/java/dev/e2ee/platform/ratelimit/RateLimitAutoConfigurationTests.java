@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.platform.security.PlatformSecurityAutoConfiguration;
 import dev.e2ee.platform.security.SecurityChainCustomizer;
+import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -16,6 +17,7 @@ class RateLimitAutoConfigurationTests {
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withPropertyValues("e2ee.security.jwt-secret=" + "s".repeat(40))
             .withConfiguration(AutoConfigurations.of(
+                    ClockAutoConfiguration.class,
                     JacksonAutoConfiguration.class,
                     DataRedisAutoConfiguration.class,
                     PlatformWebAutoConfiguration.class,
@@ -23,12 +25,16 @@ class RateLimitAutoConfigurationTests {
                     PlatformSecurityAutoConfiguration.class));
 
     @Test
-    void redisPresentWhenDefaultsThenLimiterInChain() {
-        runner.run(context -> {
-            assertThat(context).hasSingleBean(RateLimiter.class);
-            assertThat(context).hasSingleBean(SecurityChainCustomizer.class);
-            assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
-        });
+    void redisPresentWhenDefaultsOrUnsetVariablesThenLimiterInChain() {
+        // application.yml maps the variables as ${RATE_LIMIT_ENABLED:}: unset means empty, which is the default.
+        runner.withPropertyValues("e2ee.rate-limit.enabled=", "e2ee.rate-limit.auth-failures-per-minute=")
+                .run(context -> {
+                    assertThat(context).hasSingleBean(RateLimiter.class);
+                    assertThat(context).hasSingleBean(SecurityChainCustomizer.class);
+                    assertThat(context.getBean(RateLimiterHealth.class).mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
+                    assertThat(context.getBean(RateLimitProperties.class).authFailuresPerMinute())
+                            .isEqualTo(20);
+                });
     }
 
     @Test

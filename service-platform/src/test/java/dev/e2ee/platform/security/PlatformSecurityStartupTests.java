@@ -3,6 +3,7 @@ package dev.e2ee.platform.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.platform.ratelimit.RateLimitAutoConfiguration;
+import dev.e2ee.platform.time.ClockAutoConfiguration;
 import dev.e2ee.platform.web.PlatformWebAutoConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,6 +16,7 @@ class PlatformSecurityStartupTests {
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
+                    ClockAutoConfiguration.class,
                     JacksonAutoConfiguration.class,
                     PlatformWebAutoConfiguration.class,
                     RateLimitAutoConfiguration.class,

@@ -46,6 +46,17 @@ class SecurityPropertiesTests {
     }
 
     @Test
+    void emptyPlaceholderWhenSettingHasADefaultThenTheRecordDefault() {
+        // application.yml maps JWT_EXPIRES_IN as ${JWT_EXPIRES_IN:}: the default lives only in the record.
+        SecurityProperties properties =
+                bind(Map.of("e2ee.security.jwt-expires-in", "", "e2ee.security.clock-skew", ""));
+
+        assertThat(properties.jwtExpiresIn()).isEqualTo(Duration.ofHours(1));
+        assertThat(properties.clockSkew()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(properties.metricsPublic()).isTrue();
+    }
+
+    @Test
     void emptyEnvironmentPlaceholdersWhenBoundThenTreatedAsUnset() {
         SecurityProperties properties = bind(Map.of(
                 "e2ee.security.jwt-secret", "",

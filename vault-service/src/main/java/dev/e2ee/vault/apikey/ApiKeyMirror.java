@@ -1,5 +1,6 @@
 package dev.e2ee.vault.apikey;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.ApiKeyMirrorEntry;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
@@ -8,12 +9,10 @@ import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -43,12 +42,12 @@ class ApiKeyMirror {
             ApiKeyRepository keys,
             ApiKeyMirrorFormat format,
             ApiKeyProperties properties,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.redis = redis;
         this.keys = keys;
         this.format = format;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     void publishAfterCommit(ApiKeyRecord key) {
@@ -75,9 +74,7 @@ class ApiKeyMirror {
         log.info("API key mirror synchronised to Redis");
     }
 
-    @Scheduled(
-            fixedDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}",
-            initialDelayString = "${e2ee.vault.api-keys.mirror-refresh-interval:2m}")
+    /** Every {@code e2ee.vault.api-keys.mirror-refresh-interval} ({@link ApiKeyMirrorSchedule}). */
     void refresh() {
         if (!format.enabled()) {
             return;
@@ -103,14 +100,12 @@ class ApiKeyMirror {
                 key.getRoles().stream().map(Role::claimValue).sorted().toList();
         String value = format.encode(
                 ApiKeyMirrorEntry.unsigned(key.getId().toString(), key.getOwner(), roles, key.getKeyHash(), notAfter));
-        redis.opsForValue()
-                .set(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), value, properties.mirrorEntryLifetime());
-        redis.opsForValue().set(ApiKeyMirrorFormat.ID_PREFIX + key.getId(), value, properties.mirrorEntryLifetime());
+        redis.opsForValue().set(RedisKeys.apiKeyByHash(key.getKeyHash()), value, properties.mirrorEntryLifetime());
+        redis.opsForValue().set(RedisKeys.apiKeyById(key.getId()), value, properties.mirrorEntryLifetime());
     }
 
     private void remove(ApiKeyRecord key) {
-        redis.delete(
-                List.of(ApiKeyMirrorFormat.HASH_PREFIX + key.getKeyHash(), ApiKeyMirrorFormat.ID_PREFIX + key.getId()));
+        redis.delete(List.of(RedisKeys.apiKeyByHash(key.getKeyHash()), RedisKeys.apiKeyById(key.getId())));
     }
 
     private static void afterCommit(Runnable action) {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -35,11 +34,11 @@ class ApiKeyService {
     private final AuditRecorder audit;
     private final Clock clock;
 
-    ApiKeyService(ApiKeyRepository keys, ApiKeyMirror mirror, AuditRecorder audit, ObjectProvider<Clock> clock) {
+    ApiKeyService(ApiKeyRepository keys, ApiKeyMirror mirror, AuditRecorder audit, Clock clock) {
         this.keys = keys;
         this.mirror = mirror;
         this.audit = audit;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Transactional

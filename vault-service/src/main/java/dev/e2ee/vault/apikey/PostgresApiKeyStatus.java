@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,10 +23,10 @@ class PostgresApiKeyStatus implements ApiKeyStatus {
     private final Clock clock;
     private final Map<String, Long> activeUntil = new ConcurrentHashMap<>();
 
-    PostgresApiKeyStatus(ApiKeyRepository keys, ApiKeyProperties properties, ObjectProvider<Clock> clock) {
+    PostgresApiKeyStatus(ApiKeyRepository keys, ApiKeyProperties properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,10 +32,10 @@ public class AuditRecorder {
     private final JsonMapper json;
     private final Clock clock;
 
-    AuditRecorder(JdbcClient jdbc, JsonMapper json, ObjectProvider<Clock> clock) {
+    AuditRecorder(JdbcClient jdbc, JsonMapper json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** A successful operation of the current principal, inside the caller's transaction. */

@@ -1,5 +1,6 @@
 package dev.e2ee.vault.audit;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,7 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("e2ee.vault.audit-stream")
 record AuditStreamProperties(
         @DefaultValue("true") boolean enabled,
-        @DefaultValue("e2ee:audit:events") String key,
+        @DefaultValue(RedisKeys.AUDIT_STREAM) String key,
         @DefaultValue("vault") String group,
         @DefaultValue("100") int batchSize,
         @DefaultValue("60s") Duration claimIdle) {}

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -32,9 +31,9 @@ class AuthenticationFailureAudit {
     private final Clock clock;
     private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthenticationFailureAudit(AuditRecorder recorder, ObjectProvider<Clock> clock) {
+    AuthenticationFailureAudit(AuditRecorder recorder, Clock clock) {
         this.recorder = recorder;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @EventListener

@@ -3,7 +3,6 @@ package dev.e2ee.vault.envelope;
 import dev.e2ee.vault.audit.AuditStreamEvent;
 import dev.e2ee.vault.audit.EnvelopeDecryptionSink;
 import java.time.Clock;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,9 +19,9 @@ class EnvelopeDecryptions implements EnvelopeDecryptionSink {
     private final EnvelopeRepository envelopes;
     private final Clock clock;
 
-    EnvelopeDecryptions(EnvelopeRepository envelopes, ObjectProvider<Clock> clock) {
+    EnvelopeDecryptions(EnvelopeRepository envelopes, Clock clock) {
         this.envelopes = envelopes;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override

@@ -3,7 +3,6 @@ package dev.e2ee.vault.envelope;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +20,10 @@ class EnvelopeExpirySweeper {
     private final EnvelopeMetrics metrics;
     private final Clock clock;
 
-    EnvelopeExpirySweeper(EnvelopeRepository envelopes, EnvelopeMetrics metrics, ObjectProvider<Clock> clock) {
+    EnvelopeExpirySweeper(EnvelopeRepository envelopes, EnvelopeMetrics metrics, Clock clock) {
         this.envelopes = envelopes;
         this.metrics = metrics;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Scheduled(fixedDelayString = "${e2ee.vault.envelopes.expiry-sweep-interval:60s}", initialDelayString = "10s")

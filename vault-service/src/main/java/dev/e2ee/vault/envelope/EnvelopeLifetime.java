@@ -4,7 +4,6 @@ import dev.e2ee.vault.envelope.EnvelopeExceptions.InvalidEnvelopeRequestExceptio
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /** The expiry of a new envelope (docs/envelope-format.md#audience-and-lifetime): the requested one within the maximum lifetime, or the default. */
@@ -14,9 +13,9 @@ class EnvelopeLifetime {
     private final EnvelopeProperties properties;
     private final Clock clock;
 
-    EnvelopeLifetime(EnvelopeProperties properties, ObjectProvider<Clock> clock) {
+    EnvelopeLifetime(EnvelopeProperties properties, Clock clock) {
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** {@code requested} when it is in the future and within the maximum lifetime; now + default when null. */

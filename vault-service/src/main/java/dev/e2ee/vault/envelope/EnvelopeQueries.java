@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,10 +20,10 @@ class EnvelopeQueries implements PromptEnvelopes {
     private final PromptAccess prompts;
     private final Clock clock;
 
-    EnvelopeQueries(EnvelopeRepository envelopes, PromptAccess prompts, ObjectProvider<Clock> clock) {
+    EnvelopeQueries(EnvelopeRepository envelopes, PromptAccess prompts, Clock clock) {
         this.envelopes = envelopes;
         this.prompts = prompts;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Transactional(readOnly = true)

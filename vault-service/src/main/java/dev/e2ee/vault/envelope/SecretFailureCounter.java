@@ -10,7 +10,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.DefaultRedisScript;
@@ -43,10 +42,10 @@ class SecretFailureCounter {
     private final Clock clock;
     private final Map<UUID, Local> local = new ConcurrentHashMap<>();
 
-    SecretFailureCounter(StringRedisTemplate redis, SecretFailureProperties properties, ObjectProvider<Clock> clock) {
+    SecretFailureCounter(StringRedisTemplate redis, SecretFailureProperties properties, Clock clock) {
         this.redis = redis;
         this.properties = properties;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /**

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
@@ -38,12 +37,12 @@ class KeyService {
             ReceiverKeys receivers,
             ConfiguredKeyEncryptionKeys keks,
             KeyMetadataStore store,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.signing = signing;
         this.receivers = receivers;
         this.keks = keks;
         this.store = store;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)

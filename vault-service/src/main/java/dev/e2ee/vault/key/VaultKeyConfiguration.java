@@ -10,6 +10,7 @@ import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import dev.e2ee.vault.receiver.FileReceiverKeys;
 import dev.e2ee.vault.receiver.JwksReceiverKeys;
 import dev.e2ee.vault.receiver.ReceiverKeys;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -79,10 +79,9 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    SigningKeys signingKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
-        SigningKeys keys = new SigningKeys(
-                SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()),
-                clock.getIfUnique(Clock::systemUTC).instant());
+    SigningKeys signingKeys(EffectiveKeySettings settings, Clock clock) {
+        SigningKeys keys =
+                new SigningKeys(SigningKeyFiles.load(settings.properties().senderPrivateKeyPath()), clock.instant());
         log.info(
                 "signing keys loaded from {}: {}",
                 SigningKeyFiles.SETTING,
@@ -91,7 +90,7 @@ class VaultKeyConfiguration {
     }
 
     @Bean
-    ReceiverKeys receiverKeys(EffectiveKeySettings settings, ObjectProvider<Clock> clock) {
+    ReceiverKeys receiverKeys(EffectiveKeySettings settings, Clock clock) {
         VaultKeyProperties p = settings.properties();
         if (VaultKeyProperties.present(p.receiverPublicKeyPath())) {
             try {
@@ -103,18 +102,17 @@ class VaultKeyConfiguration {
         }
         if (VaultKeyProperties.present(p.promptServiceJwksUrl())) {
             return new JwksReceiverKeys(
-                    URI.create(p.promptServiceJwksUrl()),
+                    new JwksFetcher(URI.create(p.promptServiceJwksUrl()), p.jwksTimeout()),
                     p.jwksRefreshInterval(),
-                    p.jwksTimeout(),
-                    clock.getIfUnique(Clock::systemUTC));
+                    clock);
         }
         throw new KeyConfigurationException("RECEIVER_PUBLIC_KEY_PATH or PROMPT_SERVICE_JWKS_URL must be set: the"
                 + " prompt-response service's RSA public key envelopes are encrypted to");
     }
 
     @Bean
-    EnvelopeSealer envelopeSealer(SigningKeys signingKeys, CryptoProvider provider, ObjectProvider<Clock> clock) {
-        return EnvelopeSealer.create(signingKeys, provider, clock.getIfUnique(Clock::systemUTC));
+    EnvelopeSealer envelopeSealer(SigningKeys signingKeys, CryptoProvider provider, Clock clock) {
+        return EnvelopeSealer.create(signingKeys, provider, clock);
     }
 
     private static byte[] pepper(VaultKeyProperties p) {

@@ -15,7 +15,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.UUID;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,12 +33,12 @@ class PromptService {
             PromptWriter writer,
             SecretVerifier secretVerifier,
             JsonMetadata metadata,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.access = access;
         this.writer = writer;
         this.verifier = secretVerifier;
         this.metadata = metadata;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** One statement writes the prompt, its first version, its tokens and its audit row (no transaction needed). */

@@ -1,14 +1,8 @@
 package dev.e2ee.vault.receiver;
 
-import dev.e2ee.crypto.CryptoException;
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
-import dev.e2ee.crypto.key.JwkSet;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,8 +12,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Receiver keys fetched from the prompt-response service's JWK Set ({@code PROMPT_SERVICE_JWKS_URL}), with
- * connect/read timeouts. The set is cached and fetched again after the refresh interval; a failed fetch keeps the
+ * Receiver keys fetched from the prompt-response service's JWK Set ({@code PROMPT_SERVICE_JWKS_URL}) by the
+ * platform's {@link JwksFetcher} (timeouts, size limit, no redirects). The set is cached and fetched again after the refresh interval; a failed fetch keeps the
  * last good set (rotation-safe: keys disappear only when the receiver stops publishing them). An unknown kid triggers
  * one early refresh; fetches are attempted at most every {@link #MIN_REFRESH_GAP}, so a receiver
  * outage does not cost a timeout on every request. The current key is the first {@code use=enc} key.
@@ -31,20 +25,16 @@ public final class JwksReceiverKeys implements ReceiverKeys {
 
     private record Snapshot(List<Jwk> keys, Instant fetchedAt) {}
 
-    private final URI url;
+    private final JwksFetcher fetcher;
     private final Duration refreshInterval;
-    private final Duration timeout;
-    private final HttpClient client;
     private final Clock clock;
     private volatile Snapshot snapshot;
     private volatile Instant lastAttempt = Instant.EPOCH;
 
-    public JwksReceiverKeys(URI url, Duration refreshInterval, Duration timeout, Clock clock) {
-        this.url = url;
+    public JwksReceiverKeys(JwksFetcher fetcher, Duration refreshInterval, Clock clock) {
+        this.fetcher = fetcher;
         this.refreshInterval = refreshInterval;
-        this.timeout = timeout;
         this.clock = clock;
-        this.client = HttpClient.newBuilder().connectTimeout(timeout).build();
     }
 
     @Override
@@ -97,31 +87,14 @@ public final class JwksReceiverKeys implements ReceiverKeys {
 
     private Optional<List<Jwk>> fetch() {
         lastAttempt = clock.instant();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(timeout).GET().build();
-        try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                log.warn("receiver JWK Set fetch from {} answered {}", url, response.statusCode());
-                return Optional.empty();
-            }
-            List<Jwk> keys = JwkSet.parse(response.body()).keys().stream()
-                    .filter(k -> "enc".equals(k.use()))
-                    .toList();
-            if (keys.isEmpty()) {
-                log.warn("receiver JWK Set from {} has no encryption key", url);
-                return Optional.empty();
-            }
-            return Optional.of(keys);
-        } catch (IOException | CryptoException e) {
-            log.warn(
-                    "receiver JWK Set fetch from {} failed: {}",
-                    url,
-                    e.getClass().getSimpleName());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        Optional<List<Jwk>> keys = fetcher.fetch()
+                .map(set ->
+                        set.keys().stream().filter(k -> "enc".equals(k.use())).toList());
+        if (keys.isPresent() && keys.get().isEmpty()) {
+            log.warn("receiver JWK Set from {} has no encryption key", fetcher.url());
             return Optional.empty();
         }
+        return keys;
     }
 
     private static Recipient toRecipient(Jwk jwk) {

@@ -13,10 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -45,12 +43,12 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
             KeyMetadataStore store,
             TransactionTemplate transactions,
             AuditRecorder audit,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.signing = signing;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     @Override
@@ -90,9 +88,7 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
         log.info("signing key kid {} recorded as primary (no loaded key was primary)", kid);
     }
 
-    @Scheduled(
-            fixedDelayString = "${e2ee.vault.keys.signing-refresh-interval:10s}",
-            initialDelayString = "${e2ee.vault.keys.signing-refresh-interval:10s}")
+    /** Every {@code e2ee.vault.keys.signing-refresh-interval} (scheduled in {@link VaultKeyConfiguration}). */
     public void refreshScheduled() {
         refresh();
     }

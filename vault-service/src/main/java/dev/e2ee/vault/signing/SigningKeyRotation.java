@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,12 +40,12 @@ class SigningKeyRotation {
             KeyMetadataStore store,
             TransactionTemplate transactions,
             AuditRecorder audit,
-            ObjectProvider<Clock> clock) {
+            Clock clock) {
         this.signing = signing;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
-        this.clock = clock.getIfUnique(Clock::systemUTC);
+        this.clock = clock;
     }
 
     /** Promotes the loaded key {@code kid} (or, when null, the first listed key) to primary. */

@@ -8,6 +8,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.ApiKeyHash;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
@@ -129,11 +130,11 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         HttpResponse<String> viaKey =
                 send(request("/api/v1/prompts", null).header("X-API-Key", key).GET());
         assertThat(viaKey.statusCode()).isEqualTo(200);
-        assertThat(redis.opsForValue().get("e2ee:apikey:" + ApiKeyHash.of(key)))
+        assertThat(redis.opsForValue().get(RedisKeys.apiKeyByHash(ApiKeyHash.of(key))))
                 .contains("\"owner\":\"" + owner + "\"")
                 .contains("\"mac\":")
                 .doesNotContain(key);
-        assertThat(redis.opsForValue().get("e2ee:apikey:id:" + id)).contains("\"owner\":\"" + owner + "\"");
+        assertThat(redis.opsForValue().get(RedisKeys.apiKeyById(id))).contains("\"owner\":\"" + owner + "\"");
 
         HttpResponse<String> exchanged = send(
                 request("/api/v1/auth/token", null).header("X-API-Key", key).POST(HttpRequest.BodyPublishers.noBody()));
@@ -162,8 +163,8 @@ class AuthIntegrationTests extends VaultIntegrationTest {
                 .isEqualTo(401);
         assertThat(post("/api/v1/auth/token", null, Map.of("apiKey", key)).statusCode())
                 .isEqualTo(401);
-        assertThat(redis.hasKey("e2ee:apikey:" + ApiKeyHash.of(key))).isFalse();
-        assertThat(redis.hasKey("e2ee:apikey:id:" + id)).isFalse();
+        assertThat(redis.hasKey(RedisKeys.apiKeyByHash(ApiKeyHash.of(key)))).isFalse();
+        assertThat(redis.hasKey(RedisKeys.apiKeyById(id))).isFalse();
     }
 
     @Test
@@ -191,7 +192,7 @@ class AuthIntegrationTests extends VaultIntegrationTest {
         HttpResponse<String> created =
                 post("/api/v1/api-keys", admin, Map.of("name", "svc", "owner", newSubject(), "roles", List.of("user")));
         String key = (String) body(created).get("key");
-        String byHash = "e2ee:apikey:" + ApiKeyHash.of(key);
+        String byHash = RedisKeys.apiKeyByHash(ApiKeyHash.of(key));
         String captured = redis.opsForValue().get(byHash);
 
         assertThat(mirrorFormat.decode(captured, Instant.now())).isPresent();

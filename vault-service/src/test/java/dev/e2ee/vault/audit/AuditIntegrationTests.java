@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpRequest;
@@ -161,7 +162,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
     @Test
     void trimmerWhenEntriesPendingOrUndeliveredThenKeepsThemAndDeletesOnlyAcknowledged() {
-        String key = "e2ee:audit:events:trim-" + UUID.randomUUID();
+        String key = RedisKeys.AUDIT_STREAM + ":trim-" + UUID.randomUUID();
         AuditStreamTrimmer trimmer = new AuditStreamTrimmer(
                 redis, new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1)));
         List<RecordId> ids = new java.util.ArrayList<>();

@@ -2,6 +2,7 @@ package dev.e2ee.vault.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ class AuthenticationFailureFloodIntegrationTests extends VaultIntegrationTest {
     void badTokensWhenFloodedThen429WithRetryAfterAndAtMostAHandfulOfAuditRows() {
         // Other suites in this JVM fail authentications from 127.0.0.1 too (with a high limit): start this minute's
         // count for the address at zero, as a fresh client would see it.
-        redis.delete(redis.keys("e2ee:rl:*:auth-failure:*"));
+        redis.delete(redis.keys(RedisKeys.RATE_LIMIT + "*:auth-failure:*"));
         authenticationFailures.flushAll();
         long before = jdbc.queryForObject("SELECT coalesce(max(id), 0) FROM audit_logs", Long.class);
         List<HttpResponse<String>> responses = new ArrayList<>();

@@ -11,22 +11,35 @@ import org.junit.jupiter.api.Test;
 class OperationsIntegrationTests extends VaultIntegrationTest {
 
     @Test
-    void healthWhenDatabaseRedisAndKeysUpThenHealthyWithChecks() {
+    void healthWhenDatabaseRedisAndKeysUpThenHealthyWithComponents() {
         HttpResponse<String> response = get("/api/v1/health", null);
 
         assertThat(response.statusCode()).isEqualTo(200);
         Map<String, Object> body = body(response);
-        assertThat(body)
-                .containsEntry("status", "healthy")
-                .containsEntry("service", "vault-service")
-                .containsKeys("version", "timestamp");
+        assertThat(body).containsEntry("status", "healthy");
         @SuppressWarnings("unchecked")
-        Map<String, Map<String, Object>> checks = (Map<String, Map<String, Object>>) body.get("checks");
-        assertThat(checks.get("database")).containsEntry("status", "up");
-        assertThat(checks.get("redis")).containsEntry("status", "up").containsEntry("rateLimiter", "redis");
-        assertThat(checks.get("keys")).containsEntry("status", "up");
+        Map<String, Map<String, Object>> components = (Map<String, Map<String, Object>>) body.get("components");
+        assertThat(components.get("db")).containsEntry("status", "UP");
+        assertThat(components.get("redis"))
+                .containsEntry("status", "UP")
+                .containsEntry("details", Map.of("rateLimiter", "redis"));
+        assertThat(components.get("keys")).containsEntry("status", "UP");
+        assertThat(components.get("readinessState")).containsEntry("status", "UP");
+    }
+
+    @Test
+    void readyAndLiveWhenUpThenHealthyWithTheirGroupMembersOnly() {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ready =
+                (Map<String, Object>) body(get("/api/v1/health/ready", null)).get("components");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> live =
+                (Map<String, Object>) body(get("/api/v1/health/live", null)).get("components");
+
         assertThat(body(get("/api/v1/health/ready", null))).containsEntry("status", "healthy");
+        assertThat(ready).containsOnlyKeys("readinessState", "db");
         assertThat(body(get("/api/v1/health/live", null))).containsEntry("status", "healthy");
+        assertThat(live).containsOnlyKeys("livenessState");
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
+import dev.e2ee.platform.jwks.JwksFetcher;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -52,7 +53,7 @@ class JwksReceiverKeysTests {
         });
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
-        keys = new JwksReceiverKeys(url, Duration.ofMinutes(5), Duration.ofSeconds(20), clock);
+        keys = new JwksReceiverKeys(new JwksFetcher(url, Duration.ofSeconds(20)), Duration.ofMinutes(5), clock);
     }
 
     @AfterEach

@@ -30,7 +30,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
@@ -57,7 +56,7 @@ class SigningKeyFleetIntegrationTests extends VaultIntegrationTest {
     AuditRecorder audit;
 
     @Autowired
-    ObjectProvider<Clock> clock;
+    Clock clock;
 
     /** One vault instance's signing-key machinery. */
     record Instance(SigningKeys keys, SigningKeyRefresher refresher, SigningKeyRotation rotation) {
