@@ -39,6 +39,8 @@ class SettingsListTests {
             + "|AUDIT|SENDER|RECEIVER|PROMPT_SERVICE|PROMPT_PROCESSOR|VAULT_JWKS|SIGNING_KEY|LOG|ALLOWED|SPRING|SERVER"
             + "|FORWARD|TRACING|OTEL|MANAGEMENT|LOGGING)[A-Z0-9_]*)`");
 
+    private static final Pattern BENCH_ENV_ARRAY =
+            Pattern.compile("\\b(?:COMMON|LAUNCH_ENV|VAULT_ENV|PROMPT_ENV)=\\(([^)]*)\\)");
     private static final Pattern ASSIGNMENT = Pattern.compile("(?<![A-Za-z0-9_$])([A-Z][A-Z0-9_]*)=");
     private static final Pattern CONFIGURATION_PROPERTIES = Pattern.compile(
             "@ConfigurationProperties\\(\"([a-z0-9.-]+)\"\\)\\s*(?:public\\s+)?record \\w+\\(([^{]*)\\)");
@@ -144,7 +146,7 @@ class SettingsListTests {
                                 name,
                                 service.equals(SettingsList.BOTH) ? null : service,
                                 "scripts/run-local.sh " + function))));
-        benchEnvironment().forEach(name -> variables.add(new Variable(name, null, "bench/bench.sh start_services")));
+        benchEnvironment().forEach(name -> variables.add(new Variable(name, null, "bench/bench.sh")));
         return variables;
     }
 
@@ -193,23 +195,20 @@ class SettingsListTests {
         return names;
     }
 
-    /** The variables bench.sh starts the services with: its {@code common=( … )} array and {@code env …} lines. */
+    /** The variables bench.sh starts the services with: its {@code COMMON}, {@code LAUNCH_ENV}, {@code VAULT_ENV} and {@code PROMPT_ENV} arrays. */
     private static Set<String> benchEnvironment() {
-        String function = shellFunction(RepositoryFiles.read("bench/bench.sh"), "start_services");
-        String common =
-                function.substring(function.indexOf("common=("), function.indexOf(")", function.indexOf("common=(")));
-        StringBuilder commands = new StringBuilder(common);
-        for (String line : function.replace("\\\n", " ").lines().toList()) {
-            if (line.trim().startsWith("env ")) {
-                commands.append('\n').append(line);
-            }
+        String script = RepositoryFiles.read("bench/bench.sh");
+        StringBuilder arrays = new StringBuilder();
+        Matcher array = BENCH_ENV_ARRAY.matcher(script);
+        while (array.find()) {
+            arrays.append(array.group(1)).append('\n');
         }
         Set<String> names = new TreeSet<>();
-        Matcher assignment = ASSIGNMENT.matcher(commands);
+        Matcher assignment = ASSIGNMENT.matcher(arrays);
         while (assignment.find()) {
             names.add(assignment.group(1));
         }
-        assertThat(names).as("bench.sh start_services").contains("PORT", "JWT_SECRET");
+        assertThat(names).as("bench.sh environment arrays").contains("PORT", "JWT_SECRET");
         return names;
     }
 

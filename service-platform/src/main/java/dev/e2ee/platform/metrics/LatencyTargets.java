@@ -3,7 +3,7 @@ package dev.e2ee.platform.metrics;
 import java.time.Duration;
 
 /**
- * The latency targets of SPEC §13 / docs/performance.md (p95 of envelope creation and opening under 100 ms, of any API
+ * The latency targets of docs/performance.md (p95 of envelope creation and opening under 100 ms, of any API
  * call under 200 ms) as extra histogram buckets, so the alerts on them compare against exact bucket bounds.
  */
 public final class LatencyTargets {
