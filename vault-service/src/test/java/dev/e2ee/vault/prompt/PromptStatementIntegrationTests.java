@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,6 +36,14 @@ class PromptStatementIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     PromptRepository prompts;
+
+    /** The placeholder ciphertexts go: the KEK re-wrap and token rebuild tests walk every prompt row. */
+    @AfterEach
+    void removePlaceholderRows() {
+        jdbc.update("DELETE FROM prompt_search_tokens WHERE prompt_id IN (SELECT id FROM prompts WHERE kek_id = 'k')");
+        jdbc.update("DELETE FROM prompt_versions WHERE kek_id = 'k'");
+        jdbc.update("DELETE FROM prompts WHERE kek_id = 'k'");
+    }
 
     @Test
     void createWhenValidThenPromptFirstVersionTokensAndAuditRowTogether() {
