@@ -16,6 +16,8 @@ import org.junit.jupiter.api.Test;
 @Order(70)
 class RedisOutageTests extends ClusterTest {
 
+    private static volatile String lastRedisStatus = "";
+
     @Test
     void redisOutageWhenUnderLoadThenVaultServesPromptServiceFailsClosedAndBothRecover() {
         List<Long> pids = cluster.all().stream().map(ServiceProcess::pid).toList();
@@ -30,12 +32,7 @@ class RedisOutageTests extends ClusterTest {
                 Faults.await(
                         "vault health reports redis degraded",
                         Duration.ofSeconds(30),
-                        () -> "DEGRADED"
-                                .equals(vaultHealth()
-                                        .path("components")
-                                        .path("redis")
-                                        .path("status")
-                                        .asString()));
+                        () -> "DEGRADED".equals(vaultRedisStatus()));
                 Faults.await(
                         "prompt-response readiness 503",
                         Duration.ofSeconds(30),
@@ -53,14 +50,7 @@ class RedisOutageTests extends ClusterTest {
                 cluster.redisProxy.restore();
             }
             Faults.await(
-                    "vault health reports redis up",
-                    Duration.ofSeconds(60),
-                    () -> "UP"
-                            .equals(vaultHealth()
-                                    .path("components")
-                                    .path("redis")
-                                    .path("status")
-                                    .asString()));
+                    "vault health reports redis up", Duration.ofSeconds(60), () -> "UP".equals(vaultRedisStatus()));
             for (ServiceProcess prompt : cluster.prompts) {
                 Faults.await(prompt.name() + " ready again", Duration.ofSeconds(60), () -> prompt.readyStatus() == 200);
             }
@@ -87,8 +77,19 @@ class RedisOutageTests extends ClusterTest {
         Faults.assertAcknowledgedWritesPresent(api, outcomes);
     }
 
-    private static tools.jackson.databind.JsonNode vaultHealth() {
-        return Http.call(api.vault(), "GET", "/api/v1/health").send().json();
+    /**
+     * {@code components.redis.status} of the vault's health; each change is printed with the whole answer, so that a
+     * timeout shows what the vault reported instead (another status, no answer, another body).
+     */
+    private static String vaultRedisStatus() {
+        Http.Response health = Http.call(api.vault(), "GET", "/api/v1/health").send();
+        String status =
+                health.json().path("components").path("redis").path("status").asString();
+        if (!status.equals(lastRedisStatus)) {
+            System.out.println("[system-test] vault health: " + health);
+            lastRedisStatus = status;
+        }
+        return status;
     }
 
     private static Http.Response processText(int instance) {
