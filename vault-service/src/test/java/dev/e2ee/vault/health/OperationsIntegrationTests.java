@@ -51,7 +51,8 @@ class OperationsIntegrationTests extends VaultIntegrationTest {
         String metrics = get("/api/v1/metrics", null).body();
 
         assertThat(metrics)
-                .contains("encryption_duration_seconds_count{algorithm=\"AES-256-GCM\"}")
+                .containsPattern(
+                        "encryption_duration_seconds_count\\{algorithm=\"AES-256-GCM\",provider=\"(native|jdk)\"}")
                 .contains("encryption_errors_total")
                 .contains("envelopes_created_total{status=\"success\"}")
                 .contains("http_requests_total")
