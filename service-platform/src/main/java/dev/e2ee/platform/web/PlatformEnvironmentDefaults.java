@@ -62,8 +62,11 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
         defaults.put("management.endpoints.web.exposure.include", "health,prometheus");
         // Health (PlatformHealthAutoConfiguration): /api/v1/health (every indicator), /api/v1/health/live (the process
         // runs) and /api/v1/health/ready (Boot's ReadinessState plus the checks each service adds to the group).
-        defaults.put("management.endpoint.health.show-details", "always");
+        // Public endpoints: each component's status only, never its details (disk paths, database names, key ids,
+        // the rate limiter's mode, exception messages naming internal hosts); no disk-space check.
+        defaults.put("management.endpoint.health.show-details", "never");
         defaults.put("management.endpoint.health.show-components", "always");
+        defaults.put("management.health.diskspace.enabled", "false");
         defaults.put("management.endpoint.health.status.http-mapping.unhealthy", "503");
         defaults.put("management.health.livenessstate.enabled", "true");
         defaults.put("management.health.readinessstate.enabled", "true");
