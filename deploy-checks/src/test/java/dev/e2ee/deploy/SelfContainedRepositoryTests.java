@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,19 +17,10 @@ class SelfContainedRepositoryTests {
     private static final List<String> OUTSIDE_REFERENCES =
             List.of("../" + "shared", "/work/" + "shared", "SPEC" + " §", "SPEC" + ".md");
 
-    /**
-     * Files still being rewritten on another branch. docs/performance.md: its rewrite (issue 15, item 6) removes the
-     * last citation; delete this entry when that lands.
-     */
-    private static final Set<String> PENDING = Set.of("docs/performance.md");
-
     @Test
     void repositoryFilesWhenScannedThenNoneCitesTheOutsideSpecification() {
         List<String> citations = new ArrayList<>();
         for (String file : RepositoryTree.files()) {
-            if (PENDING.contains(file)) {
-                continue;
-            }
             RepositoryTree.text(file).ifPresent(text -> {
                 String[] lines = text.split("\n", -1);
                 for (int i = 0; i < lines.length; i++) {
