@@ -15,6 +15,9 @@ import java.util.UUID;
 record PromptCursor(String sortBy, boolean ascending, Instant at, UUID id) {
 
     private static final String VERSION = "v1";
+    // what a PostgreSQL timestamptz (and java.sql.Timestamp) holds without error; no stored row lies outside
+    private static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
 
     String encode() {
         String plain = String.join("|", VERSION, sortBy, ascending ? "asc" : "desc", at.toString(), id.toString());
@@ -36,8 +39,11 @@ record PromptCursor(String sortBy, boolean ascending, Instant at, UUID id) {
             if (parts.length != 5 || !VERSION.equals(parts[0]) || !parts[2].matches("asc|desc")) {
                 throw malformed();
             }
-            return new PromptCursor(
-                    parts[1], "asc".equals(parts[2]), Instant.parse(parts[3]), UUID.fromString(parts[4]));
+            Instant at = Instant.parse(parts[3]);
+            if (at.isBefore(EARLIEST) || at.isAfter(LATEST)) {
+                throw malformed();
+            }
+            return new PromptCursor(parts[1], "asc".equals(parts[2]), at, UUID.fromString(parts[4]));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw malformed();
         }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Keyset pages of the prompt list ({@code pagination.nextCursor}) and its bounded total (docs/vault-api.md). */
@@ -47,7 +48,10 @@ class PromptListPaginationIntegrationTests extends VaultIntegrationTest {
         String wrongShape = Base64.getUrlEncoder().encodeToString("v1|createdAt".getBytes(StandardCharsets.UTF_8));
         String badInstant = Base64.getUrlEncoder()
                 .encodeToString("v1|createdAt|desc|yesterday|not-a-uuid".getBytes(StandardCharsets.UTF_8));
-        for (String cursor : List.of(notBase64, wrongShape, badInstant, "x".repeat(201))) {
+        String outOfRange = Base64.getUrlEncoder()
+                .encodeToString(("v1|createdAt|desc|+999999999-12-31T23:59:59Z|" + UUID.randomUUID())
+                        .getBytes(StandardCharsets.UTF_8));
+        for (String cursor : List.of(notBase64, wrongShape, badInstant, outOfRange, "x".repeat(201))) {
             HttpResponse<String> response =
                     get("/api/v1/prompts?cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8), token);
 
