@@ -87,18 +87,16 @@ final class Gateway implements AutoCloseable {
     }
 
     private void awaitListening(Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        Faults.await("nginx listening on " + port, timeout, Duration.ofMillis(100), () -> {
             if (!nginx.isAlive()) {
                 throw new IllegalStateException("nginx exited with " + nginx.exitValue());
             }
             try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
+                return true;
             } catch (IOException e) {
-                ServiceProcess.sleep(100);
+                return false;
             }
-        }
-        throw new IllegalStateException("nginx not listening on " + port);
+        });
     }
 
     @Override

@@ -105,8 +105,7 @@ class MetricsScrapeTests {
                 .send();
         assertThat(async.status()).as(async.toString()).isEqualTo(202);
         String jobId = async.json().path("id").asString();
-        Faults.await("the async job finished", Duration.ofSeconds(60), () -> {
-            ServiceProcess.sleep(500);
+        Faults.await("the async job finished", Duration.ofSeconds(60), Duration.ofMillis(500), () -> {
             return api.prompt(promptInstance, "GET", "/api/v1/responses/" + jobId, user)
                             .send()
                             .status()

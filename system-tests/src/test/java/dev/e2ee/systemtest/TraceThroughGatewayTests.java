@@ -116,11 +116,7 @@ class TraceThroughGatewayTests {
     }
 
     private static void awaitTrue(String what, java.util.function.BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime() < deadline).as(what).isTrue();
-            ServiceProcess.sleep(250);
-        }
+        Faults.await(what, Duration.ofSeconds(60), Duration.ofMillis(250), condition);
     }
 
     private static String randomHex(int bytes) {

@@ -1,6 +1,7 @@
 package dev.e2ee.bench.http;
 
 import dev.e2ee.crypto.key.JwkSet;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -182,7 +183,10 @@ public final class EncryptedLoad {
                             Exchange.Answer answer = exchange.post("/api/v1/envelopes", body);
                             mine.add(System.nanoTime() - start);
                             error = classify(answer, promptId, n % VERIFY_EVERY == 0, verified);
-                        } catch (Exception e) {
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                            return;
+                        } catch (IOException | RuntimeException e) {
                             mine.add(System.nanoTime() - start);
                             error = e.getClass().getSimpleName();
                         }

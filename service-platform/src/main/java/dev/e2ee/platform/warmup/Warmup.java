@@ -1,5 +1,6 @@
 package dev.e2ee.platform.warmup;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -51,7 +52,10 @@ public final class Warmup implements ApplicationRunner {
         try {
             contributor.round();
             return true;
-        } catch (Exception e) {
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (RuntimeException | IOException e) {
             // the type only: a message could echo what the contributor handled
             log.warn(
                     "warm-up: {} failed ({}); it is skipped",

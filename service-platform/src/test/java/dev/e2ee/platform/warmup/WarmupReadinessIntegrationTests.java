@@ -96,7 +96,7 @@ class WarmupReadinessIntegrationTests {
         }
 
         @Override
-        public void round() throws Exception {
+        public void round() throws IOException, InterruptedException {
             rounds.incrementAndGet();
             statuses.add(readiness(context.getWebServer().getPort()));
             states.add(availability.getReadinessState());

@@ -88,13 +88,19 @@ class AuditBacklogMetricsIntegrationTests extends VaultIntegrationTest {
                         Consumer.from("g", "c"),
                         StreamReadOptions.empty().count(1),
                         StreamOffset.create(key, ReadOffset.lastConsumed()));
-        Thread.sleep(1100);
 
-        SimpleMeterRegistry filled = new SimpleMeterRegistry();
-        RedisStreamMetrics.register(filled, "test.stream", redis, key, "g");
-        assertThat(filled.get("test.stream.length").gauge().value()).isEqualTo(3);
-        assertThat(filled.get("test.stream.pending").gauge().value()).isEqualTo(1);
-        assertThat(filled.get("test.stream.oldest.age").gauge().value()).isGreaterThanOrEqualTo(1.0);
+        // the gauges are read through a scrape cache: each check reads a fresh registry until the entry is 1 s old
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> {
+                    SimpleMeterRegistry filled = new SimpleMeterRegistry();
+                    RedisStreamMetrics.register(filled, "test.stream", redis, key, "g");
+                    assertThat(filled.get("test.stream.length").gauge().value()).isEqualTo(3);
+                    assertThat(filled.get("test.stream.pending").gauge().value())
+                            .isEqualTo(1);
+                    assertThat(filled.get("test.stream.oldest.age").gauge().value())
+                            .isGreaterThanOrEqualTo(1.0);
+                });
         redis.delete(key);
         assertThat(redis.opsForStream().range(key, Range.unbounded())).isEmpty();
     }
