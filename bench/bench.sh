@@ -60,6 +60,7 @@ export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
 # Its own Redis database, emptied before and after each mode: one-time-use keys and the audit stream (up to 1M
 # entries) must not pile up in the database the tests use.
 REDIS_DB="${BENCH_REDIS_DATABASE:-9}"
+CREATE_ENVELOPE_PROMPTS="${BENCH_CREATE_ENVELOPE_PROMPTS:-64}" # prompts the create-envelope requests take turns on
 LIST_PROMPTS="${BENCH_LIST_PROMPTS:-200}" # prompts of the user the list-prompts scenario lists as
 MODES="native,jdk"
 SOAK=""
@@ -241,6 +242,7 @@ prepare_data() {
     envelopes process $((SOAK_PROMPT_RATE * $(seconds "$SOAK") * 11 / 10)) soak
     envelopes process $((1000 * $(seconds "$WARMUP"))) soak-warm
   fi
+  create_envelope_bodies "$VAULT" "$TOKEN"
   for kind in open process; do
     selected "$kind-envelope" || continue
     envelopes "$kind" "$ENVELOPES" "$kind"
@@ -248,6 +250,18 @@ prepare_data() {
     if paced "$1" "$kind-envelope"; then
       envelopes "$kind" $(($(target_rate "$kind-envelope") * $(seconds "$DURATION") * 11 / 10)) "$kind-paced"
     fi
+  done
+}
+
+create_envelope_bodies() { # origin token: CREATE_ENVELOPE_PROMPTS prompts, one create-envelope body each
+  # (a prompt holds at most its secret-attempt limit of concurrent reservations; 32 connections on one prompt get
+  # 429 by design, docs/security.md finding 7)
+  local i id
+  : > "$RUN/create-envelope-bodies.jsonl"
+  for i in $(seq 1 "$CREATE_ENVELOPE_PROMPTS"); do
+    id="$(curl -fsS -X POST "$1/api/v1/prompts" -H "Authorization: Bearer $2" -H 'Content-Type: application/json' \
+      -d "{\"promptText\":\"benchmark prompt $i about encryption\",\"secret\":\"bench-secret\"}" | jq -r .id)"
+    echo "{\"promptId\":\"$id\",\"secret\":\"bench-secret\"}" >> "$RUN/create-envelope-bodies.jsonl"
   done
 }
 
@@ -356,7 +370,7 @@ run_mode() { # mode
   prepare_data "$1"
   if [ -n "$SOAK_ONLY" ]; then soak "$1"; stop_services; return; fi
   scenario "$1" create-envelope "$VAULT" request.lua BENCH_METHOD=POST BENCH_PATH=/api/v1/envelopes \
-    BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
+    BENCH_BODY_CYCLE="$RUN/create-envelope-bodies.jsonl"
   scenario "$1" open-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/envelopes/decrypt \
     BENCH_BODIES_FILE="$RUN/open-bodies.jsonl"
   scenario "$1" process-envelope "$PROMPT" bodies.lua BENCH_PATH=/api/v1/prompts/process \
@@ -504,8 +518,9 @@ elastic() {
     TOKEN="$(curl -fsS -X POST "$VAULT/api/v1/auth/token" -H "X-API-Key: $ADMIN_KEY" | jq -r '.token // .accessToken')"
     PROMPT_ID="$(curl -fsS -X POST "$VAULT/api/v1/prompts" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -d '{"promptText":"benchmark prompt about encryption","secret":"bench-secret"}' | jq -r .id)"
+    create_envelope_bodies "$VAULT" "$TOKEN"
     cold_and_warm "$variant" vault "$VAULT" request.lua BENCH_TOKEN="$TOKEN" BENCH_METHOD=POST \
-      BENCH_PATH=/api/v1/envelopes BENCH_BODY="{\"promptId\":\"$PROMPT_ID\",\"secret\":\"bench-secret\"}"
+      BENCH_PATH=/api/v1/envelopes BENCH_BODY_CYCLE="$RUN/create-envelope-bodies.jsonl"
     wait_idle "$NEW_PID"
     echo "== elastic / $variant / prompt-response"
     launch_timed "$variant" prompt
