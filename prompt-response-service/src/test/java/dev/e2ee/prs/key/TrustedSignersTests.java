@@ -92,13 +92,17 @@ class TrustedSignersTests {
         drip.set(true);
         clock.advance(Duration.ofMinutes(10));
 
-        CompletableFuture<Void> scheduled = CompletableFuture.runAsync(() -> signers.refreshIfStale(Duration.ofMinutes(5)));
-        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fetches)
-                .hasValue(2));
+        CompletableFuture<Void> scheduled =
+                CompletableFuture.runAsync(() -> signers.refreshIfStale(Duration.ofMinutes(5)));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(fetches).hasValue(2));
 
         assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
             assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
-            assertThat(signers.find(Jwk.thumbprint(SECOND))).as("not fetched yet").isEmpty();
+            assertThat(signers.find(Jwk.thumbprint(SECOND)))
+                    .as("not fetched yet")
+                    .isEmpty();
         });
         assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scheduled.join());
         assertThat(signers.find(Jwk.thumbprint(FIRST))).as("previous keys kept").contains(FIRST);

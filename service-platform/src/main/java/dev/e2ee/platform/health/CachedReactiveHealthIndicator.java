@@ -14,12 +14,15 @@ final class CachedReactiveHealthIndicator implements ReactiveHealthIndicator {
     private final Mono<Health> cached;
 
     CachedReactiveHealthIndicator(ReactiveHealthIndicator check, Duration ttl) {
-        this.cached = Mono.defer(() -> check.health(true)).cache(health -> ttl, failure -> Duration.ZERO, () -> Duration.ZERO);
+        this.cached = Mono.defer(() -> check.health(true))
+                .cache(health -> ttl, failure -> Duration.ZERO, () -> Duration.ZERO);
     }
 
     @Override
     public Mono<Health> health(boolean includeDetails) {
-        return includeDetails ? cached : cached.map(health -> Health.status(health.getStatus()).build());
+        return includeDetails
+                ? cached
+                : cached.map(health -> Health.status(health.getStatus()).build());
     }
 
     @Override

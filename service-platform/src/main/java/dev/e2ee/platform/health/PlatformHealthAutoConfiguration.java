@@ -33,8 +33,8 @@ public class PlatformHealthAutoConfiguration {
     /** Static and bound by hand: a post-processor is created before configuration-properties binding. */
     @Bean
     static BeanPostProcessor e2eeHealthCheckCache(Environment environment) {
-        HealthCheckProperties properties = Binder.get(environment)
-                .bindOrCreate("e2ee.health", HealthCheckProperties.class);
+        HealthCheckProperties properties =
+                Binder.get(environment).bindOrCreate("e2ee.health", HealthCheckProperties.class);
         return new HealthCheckCache(properties.checkCacheTtl());
     }
 }

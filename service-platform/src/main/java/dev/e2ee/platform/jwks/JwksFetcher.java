@@ -87,9 +87,11 @@ public final class JwksFetcher {
     }
 
     private CompletableFuture<Optional<JwkSet>> exchange() {
-        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(request, info -> info.statusCode() == 200
-                ? new LimitedBody(maxBodyBytes)
-                : HttpResponse.BodySubscribers.replacing(new byte[0]));
+        CompletableFuture<HttpResponse<byte[]>> exchange = http.sendAsync(
+                request,
+                info -> info.statusCode() == 200
+                        ? new LimitedBody(maxBodyBytes)
+                        : HttpResponse.BodySubscribers.replacing(new byte[0]));
         CompletableFuture<HttpResponse<byte[]>> bounded =
                 exchange.thenApply(response -> response).orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         // past the deadline: abort the exchange, so a server that drips its body loses the connection
@@ -99,9 +101,8 @@ public final class JwksFetcher {
 
     private Optional<JwkSet> outcome(HttpResponse<byte[]> response, Throwable failure) {
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause()
-                    : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             if (tooLarge(cause)) {
                 log.warn("JWK Set {} is larger than {} bytes", url, maxBodyBytes);
             } else {

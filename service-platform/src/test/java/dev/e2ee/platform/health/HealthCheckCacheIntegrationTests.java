@@ -69,7 +69,8 @@ class HealthCheckCacheIntegrationTests {
     @Test
     void healthWhenManyAnonymousRequestsThenEachBackendCheckRunsOncePerTtl() {
         List<CompletableFuture<Integer>> calls = IntStream.range(0, 150)
-                .mapToObj(i -> List.of("/api/v1/health", "/api/v1/health/ready", "/api/v1/health/live").get(i % 3))
+                .mapToObj(i -> List.of("/api/v1/health", "/api/v1/health/ready", "/api/v1/health/live")
+                        .get(i % 3))
                 .map(path -> CompletableFuture.supplyAsync(() -> status(path)))
                 .toList();
 

@@ -99,14 +99,14 @@ public final class JwksReceiverKeys implements ReceiverKeys {
 
     private CompletableFuture<Void> refresh() {
         lastAttempt = clock.instant();
-        return fetcher.fetchAsync().thenAccept(set -> set.map(this::encryptionKeys)
-                .filter(keys -> !keys.isEmpty())
-                .ifPresent(keys -> snapshot = new Snapshot(keys, clock.instant())));
+        return fetcher.fetchAsync()
+                .thenAccept(set -> set.map(this::encryptionKeys)
+                        .filter(keys -> !keys.isEmpty())
+                        .ifPresent(keys -> snapshot = new Snapshot(keys, clock.instant())));
     }
 
     private List<Jwk> encryptionKeys(JwkSet set) {
-        List<Jwk> keys =
-                set.keys().stream().filter(k -> "enc".equals(k.use())).toList();
+        List<Jwk> keys = set.keys().stream().filter(k -> "enc".equals(k.use())).toList();
         if (keys.isEmpty()) {
             log.warn("receiver JWK Set from {} has no encryption key", fetcher.url());
         }

@@ -59,11 +59,7 @@ class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(redis.opsForStream()
-                                .pending(
-                                        AUDIT_STREAM,
-                                        "vault",
-                                        Range.closed(first.getValue(), third.getValue()),
-                                        10)
+                                .pending(AUDIT_STREAM, "vault", Range.closed(first.getValue(), third.getValue()), 10)
                                 .size())
                         .as("rejected entries are acknowledged")
                         .isZero());
@@ -80,7 +76,8 @@ class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
     }
 
     private double rejected(String reason) {
-        return meters.counter(AuditStreamEntries.REJECTED, List.of(io.micrometer.core.instrument.Tag.of("reason", reason)))
+        return meters.counter(
+                        AuditStreamEntries.REJECTED, List.of(io.micrometer.core.instrument.Tag.of("reason", reason)))
                 .count();
     }
 

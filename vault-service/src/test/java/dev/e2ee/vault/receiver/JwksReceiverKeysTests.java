@@ -106,8 +106,8 @@ class JwksReceiverKeysTests {
         clock.advance(Duration.ofMinutes(6));
 
         assertThat(keys.current().key()).isEqualTo(FIRST);
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(fetches.get())
-                .isEqualTo(2));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(fetches.get()).isEqualTo(2));
         assertThat(keys.current().key()).isEqualTo(FIRST);
     }
 
@@ -115,7 +115,8 @@ class JwksReceiverKeysTests {
     void currentWhenARefreshDripsItsBodyThenCallersGetTheCurrentSetWithoutWaiting() {
         serve(Jwk.encryption(FIRST));
         keys = new JwksReceiverKeys(
-                new JwksFetcher(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json"),
+                new JwksFetcher(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json"),
                         Duration.ofSeconds(2)),
                 Duration.ofMinutes(5),
                 clock);
