@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
  * The vault signing keys this service trusts: keys from {@code SENDER_PUBLIC_KEY_PATH} (one PEM file or a
  * comma-separated list, e.g. the old and the new key during a vault signing-key rotation) and the {@code use=sig}
  * keys of the vault's JWK Set ({@code VAULT_JWKS_URL}). The JWK Set is cached, refreshed periodically and, at most
- * once per {@code minInterval}, when an envelope names an unknown kid — so a vault key rotation needs no restart.
+ * once per {@code minInterval}, when an envelope names an unknown kid — so a vault key rotation needs no restart. No
+ * lock is held during a fetch: a known kid is answered from the current keys while a refresh runs, and callers that
+ * refresh at the same time share one fetch (the fetcher's single flight).
  */
 public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
 
@@ -33,8 +35,8 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
     private final Duration minInterval;
     private final Clock clock;
     private volatile Map<String, RSAPublicKey> fetched = Map.of();
-    private Instant lastAttempt = Instant.EPOCH;
-    private Instant lastSuccess = Instant.EPOCH;
+    private volatile Instant lastAttempt = Instant.EPOCH;
+    private volatile Instant lastSuccess = Instant.EPOCH;
 
     TrustedSigners(List<Path> files, JwksFetcher vault, Duration minInterval, Clock clock) {
         if (files.isEmpty() && vault == null) {
@@ -80,8 +82,11 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
         return configured.size() + fetched.size();
     }
 
-    /** Fetches the vault's JWK Set now; keeps the previous keys when the fetch fails. */
-    public synchronized void refresh() {
+    /**
+     * Fetches the vault's JWK Set now (or joins the fetch already running), waiting at most the fetcher's deadline;
+     * keeps the previous keys when the fetch fails. No lock is held: {@link #find} with a known kid never waits.
+     */
+    public void refresh() {
         if (vault == null) {
             return;
         }
@@ -104,13 +109,13 @@ public final class TrustedSigners implements KeyLookup<RSAPublicKey> {
     }
 
     /** Refreshes when nothing was fetched yet (vault not up at startup) or the last fetch is older than maxAge. */
-    public synchronized void refreshIfStale(Duration maxAge) {
+    public void refreshIfStale(Duration maxAge) {
         if (fetched.isEmpty() || lastSuccess.plus(maxAge).isBefore(clock.instant())) {
             refresh();
         }
     }
 
-    private synchronized void refreshIfDue() {
+    private void refreshIfDue() {
         if (lastAttempt.plus(minInterval).isBefore(clock.instant())) {
             refresh();
         }

@@ -2,12 +2,14 @@ package dev.e2ee.prs.key;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
+import dev.e2ee.platform.test.DrippingBody;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -21,6 +23,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -41,6 +45,8 @@ class TrustedSignersTests {
 
     private final AtomicReference<String> served = new AtomicReference<>();
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicBoolean drip = new AtomicBoolean();
+    private final DrippingBody dripping = new DrippingBody();
     private final MutableClock clock = new MutableClock();
     private HttpServer server;
 
@@ -51,21 +57,55 @@ class TrustedSignersTests {
             fetches.incrementAndGet();
             byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
+            if (drip.get()) {
+                dripping.drip(exchange.getResponseBody(), body);
+            } else {
+                exchange.getResponseBody().write(body);
+            }
             exchange.close();
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
     }
 
     @AfterEach
     void stop() {
+        dripping.release();
         server.stop(0);
     }
 
     private TrustedSigners signers() {
+        return signers(Duration.ofSeconds(15));
+    }
+
+    private TrustedSigners signers(Duration deadline) {
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/keys/jwks.json");
-        return new TrustedSigners(
-                List.of(), new JwksFetcher(url, Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
+        return new TrustedSigners(List.of(), new JwksFetcher(url, deadline), Duration.ofSeconds(10), clock);
+    }
+
+    @Test
+    void findWhenARefreshDripsItsBodyThenOtherCallersDoNotWaitAndTheRefreshEndsAtTheDeadline() {
+        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        TrustedSigners signers = signers(Duration.ofSeconds(2));
+        signers.refresh();
+        served.set(new JwkSet(List.of(Jwk.signing(SECOND), Jwk.signing(FIRST))).toJson());
+        drip.set(true);
+        clock.advance(Duration.ofMinutes(10));
+
+        CompletableFuture<Void> scheduled =
+                CompletableFuture.runAsync(() -> signers.refreshIfStale(Duration.ofMinutes(5)));
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(fetches).hasValue(2));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
+            assertThat(signers.find(Jwk.thumbprint(SECOND)))
+                    .as("not fetched yet")
+                    .isEmpty();
+        });
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> scheduled.join());
+        assertThat(signers.find(Jwk.thumbprint(FIRST))).as("previous keys kept").contains(FIRST);
     }
 
     @Test

@@ -25,13 +25,13 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
  * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
  * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
+ * An entry that cannot be recorded because of its content is rejected ({@link AuditStreamEntries}) and acknowledged,
+ * so one bad entry never stalls the entries behind it.
  * The group is created (at id 0, with the stream) at the first poll and again after any failed Redis call, so a
  * Redis that came back empty is set up again and every entry written since is consumed.
  * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the
@@ -44,26 +44,23 @@ class AuditStreamConsumer {
     private static final Logger log = LoggerFactory.getLogger(AuditStreamConsumer.class);
 
     private final StringRedisTemplate redis;
-    private final AuditEventRecorder recorder;
+    private final AuditStreamEntries entries;
     private final AuditStreamTrimmer trimmer;
     private final AuditStreamProperties properties;
-    private final JsonMapper json;
     private final StreamTraceContext traces;
     private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
     private volatile boolean groupReady;
 
     AuditStreamConsumer(
             StringRedisTemplate redis,
-            AuditEventRecorder recorder,
+            AuditStreamEntries entries,
             AuditStreamTrimmer trimmer,
             AuditStreamProperties properties,
-            JsonMapper json,
             StreamTraceContext traces) {
         this.redis = redis;
-        this.recorder = recorder;
+        this.entries = entries;
         this.trimmer = trimmer;
         this.properties = properties;
-        this.json = json;
         this.traces = traces;
     }
 
@@ -122,31 +119,11 @@ class AuditStreamConsumer {
         Map<String, String> fields = new HashMap<>();
         record.getValue().forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
         try (StreamTraceContext.Scope span = traces.continueFrom("audit consume", fields)) {
-            record(record, fields.get("event"));
+            entries.record(record.getId(), fields.get("event"));
         } finally {
             MDC.remove(RequestContext.MDC_KEY);
         }
         redis.opsForStream().acknowledge(properties.key(), properties.group(), record.getId());
-    }
-
-    private void record(MapRecord<String, Object, Object> record, String raw) {
-        try {
-            AuditStreamEvent event = raw == null ? null : json.readValue(raw, AuditStreamEvent.class);
-            if (event == null || !event.valid()) {
-                log.warn("audit stream: dropping malformed entry {}", record.getId());
-                return;
-            }
-            if (event.requestId() != null) {
-                MDC.put(RequestContext.MDC_KEY, event.requestId());
-            }
-            if (recorder.record(event)) {
-                log.debug("audit stream: recorded {} {} event {}", event.type(), event.outcome(), event.eventId());
-            } else {
-                log.debug("audit stream: event {} already recorded", event.eventId());
-            }
-        } catch (JacksonException e) {
-            log.warn("audit stream: dropping unparseable entry {}", record.getId());
-        }
     }
 
     private void ensureGroup() {

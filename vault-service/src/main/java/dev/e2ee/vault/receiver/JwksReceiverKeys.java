@@ -2,21 +2,25 @@ package dev.e2ee.vault.receiver;
 
 import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
+import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.platform.jwks.JwksFetcher;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Receiver keys fetched from the prompt-response service's JWK Set ({@code PROMPT_SERVICE_JWKS_URL}) by the
- * platform's {@link JwksFetcher} (timeouts, size limit, no redirects). The set is cached and fetched again after the refresh interval; a failed fetch keeps the
- * last good set (rotation-safe: keys disappear only when the receiver stops publishing them). An unknown kid triggers
- * one early refresh; fetches are attempted at most every {@link #MIN_REFRESH_GAP}, so a receiver
- * outage does not cost a timeout on every request. The current key is the first {@code use=enc} key.
+ * platform's {@link JwksFetcher} (one deadline, size limit, no redirects). The set is cached and fetched again after the
+ * refresh interval, in the background: callers keep getting the current set meanwhile and never wait on the network
+ * (no lock is held during a fetch). A failed fetch keeps the last good set (rotation-safe: keys disappear only when
+ * the receiver stops publishing them). An unknown kid triggers one early refresh, which that caller waits for (at most
+ * the fetcher's deadline); fetches are attempted at most every {@link #MIN_REFRESH_GAP}, so a receiver outage does not
+ * cost a timeout on every request. The current key is the first {@code use=enc} key.
  */
 public final class JwksReceiverKeys implements ReceiverKeys {
 
@@ -70,14 +74,22 @@ public final class JwksReceiverKeys implements ReceiverKeys {
         return keys.stream().filter(k -> k.kid().equals(kidOrLabel)).findFirst();
     }
 
-    private synchronized List<Jwk> keys(boolean force) {
+    /**
+     * The current set; a due refresh runs in the background while the current set is served (single flight in the
+     * fetcher). Only a caller that has no set yet, or needs a kid the set lacks ({@code force}), waits for the fetch,
+     * at most the fetcher's deadline.
+     */
+    private List<Jwk> keys(boolean force) {
         Snapshot current = snapshot;
         Instant now = clock.instant();
         boolean stale = current == null || now.isAfter(current.fetchedAt().plus(refreshInterval));
         boolean mayTry = lastAttempt.equals(Instant.EPOCH) || now.isAfter(lastAttempt.plus(MIN_REFRESH_GAP));
         if (force || (stale && mayTry)) {
-            fetch().ifPresent(keys -> snapshot = new Snapshot(keys, clock.instant()));
-            current = snapshot;
+            CompletableFuture<Void> refresh = refresh();
+            if (current == null || force) {
+                refresh.join();
+                current = snapshot;
+            }
         }
         if (current == null) {
             throw new ReceiverKeysUnavailableException();
@@ -85,14 +97,18 @@ public final class JwksReceiverKeys implements ReceiverKeys {
         return current.keys();
     }
 
-    private Optional<List<Jwk>> fetch() {
+    private CompletableFuture<Void> refresh() {
         lastAttempt = clock.instant();
-        Optional<List<Jwk>> keys = fetcher.fetch()
-                .map(set ->
-                        set.keys().stream().filter(k -> "enc".equals(k.use())).toList());
-        if (keys.isPresent() && keys.get().isEmpty()) {
+        return fetcher.fetchAsync()
+                .thenAccept(set -> set.map(this::encryptionKeys)
+                        .filter(keys -> !keys.isEmpty())
+                        .ifPresent(keys -> snapshot = new Snapshot(keys, clock.instant())));
+    }
+
+    private List<Jwk> encryptionKeys(JwkSet set) {
+        List<Jwk> keys = set.keys().stream().filter(k -> "enc".equals(k.use())).toList();
+        if (keys.isEmpty()) {
             log.warn("receiver JWK Set from {} has no encryption key", fetcher.url());
-            return Optional.empty();
         }
         return keys;
     }

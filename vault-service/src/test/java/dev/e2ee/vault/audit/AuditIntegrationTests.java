@@ -351,6 +351,11 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     }
 
     private RecordId add(String payload) {
+        return addEntry(redis, payload);
+    }
+
+    /** Adds one entry to this JVM's audit stream (which expires an hour after the last one). */
+    static RecordId addEntry(StringRedisTemplate redis, String payload) {
         RecordId id = redis.opsForStream()
                 .add(StreamRecords.string(Map.of("event", payload)).withStreamKey(AUDIT_STREAM));
         redis.expire(AUDIT_STREAM, Duration.ofHours(1));

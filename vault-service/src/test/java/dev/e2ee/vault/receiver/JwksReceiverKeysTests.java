@@ -2,12 +2,15 @@ package dev.e2ee.vault.receiver;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
+import dev.e2ee.platform.test.DrippingBody;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -19,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
@@ -36,6 +40,8 @@ class JwksReceiverKeysTests {
     private final AtomicReference<String> served = new AtomicReference<>();
     private final AtomicInteger status = new AtomicInteger(200);
     private final AtomicInteger fetches = new AtomicInteger();
+    private final AtomicBoolean drip = new AtomicBoolean();
+    private final DrippingBody dripping = new DrippingBody();
     private final MutableClock clock = new MutableClock();
     private HttpServer server;
     private JwksReceiverKeys keys;
@@ -48,9 +54,14 @@ class JwksReceiverKeysTests {
             byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
             exchange.sendResponseHeaders(status.get(), body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
+                if (drip.get()) {
+                    dripping.drip(out, body);
+                } else {
+                    out.write(body);
+                }
             }
         });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
         server.start();
         URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
         keys = new JwksReceiverKeys(new JwksFetcher(url, Duration.ofSeconds(20)), Duration.ofMinutes(5), clock);
@@ -58,6 +69,7 @@ class JwksReceiverKeysTests {
 
     @AfterEach
     void stop() {
+        dripping.release();
         server.stop(0);
     }
 
@@ -94,7 +106,33 @@ class JwksReceiverKeysTests {
         clock.advance(Duration.ofMinutes(6));
 
         assertThat(keys.current().key()).isEqualTo(FIRST);
-        assertThat(fetches.get()).isEqualTo(2);
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(fetches.get()).isEqualTo(2));
+        assertThat(keys.current().key()).isEqualTo(FIRST);
+    }
+
+    @Test
+    void currentWhenARefreshDripsItsBodyThenCallersGetTheCurrentSetWithoutWaiting() {
+        serve(Jwk.encryption(FIRST));
+        keys = new JwksReceiverKeys(
+                new JwksFetcher(
+                        URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json"),
+                        Duration.ofSeconds(2)),
+                Duration.ofMinutes(5),
+                clock);
+        keys.current();
+        serve(Jwk.encryption(SECOND));
+        drip.set(true);
+        clock.advance(Duration.ofMinutes(6));
+
+        assertTimeoutPreemptively(Duration.ofSeconds(1), () -> {
+            assertThat(keys.current().key()).as("the refresh is due").isEqualTo(FIRST);
+            assertThat(keys.current().key()).as("while it runs").isEqualTo(FIRST);
+            assertThat(keys.find(Jwk.thumbprint(FIRST))).isPresent();
+        });
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the refresh was started")
+                .untilAsserted(() -> assertThat(fetches.get()).isEqualTo(2));
     }
 
     @Test
