@@ -284,6 +284,12 @@ step_log_and_span_scan() {
   else
     fail "JSON logs and exported spans were read" "control $control or spans missing"
   fi
+  # the vault's PostgreSQL statement spans (datasource-micrometer, on with tracing): span `query`, SQL text attribute
+  if grep -qaF 'jdbc.query[0]' "$WORK/spans.otlp" && grep -qaF 'vault-db' "$WORK/spans.otlp"; then
+    pass "the vault exported PostgreSQL statement spans"
+  else
+    fail "the vault exported PostgreSQL statement spans" "no jdbc.query[0] attribute in $WORK/spans.otlp"
+  fi
   [ -s "$markers" ] || { fail "scan logs and spans" "no confidential values recorded by the earlier steps"; return 1; }
   while IFS= read -r line; do
     [ -n "$line" ] || continue

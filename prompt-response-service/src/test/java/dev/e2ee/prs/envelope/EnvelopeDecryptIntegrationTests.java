@@ -8,6 +8,8 @@ import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.prs.IntegrationTestBase;
 import dev.e2ee.prs.TestKeys;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -22,12 +24,23 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
 
     private final TestKeys keys = TestKeys.get();
+
+    @Autowired
+    MeterRegistry registry;
+
+    /** {@code envelopes_rejected_total{reason}} so far (0 before the first rejection of that class). */
+    private double rejected(String reasonClass) {
+        Counter counter =
+                registry.find("envelopes.rejected").tag("reason", reasonClass).counter();
+        return counter == null ? 0 : counter.count();
+    }
 
     private HttpResponse<String> decrypt(String envelopeJson, String token) {
         return post("/api/v1/envelopes/decrypt", token, "{\"envelope\":" + envelopeJson + "}");
@@ -115,12 +128,14 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
     @Test
     void decryptWhenSignedByUntrustedKeyThenRejectedAndReasonOnlyInAudit() {
         String tail = auditStreamTail();
+        double unknownKeyBefore = rejected("unknown_key");
         Envelope envelope = TestKeys.sealer(keys.stranger, Clock.systemUTC())
                 .seal(keys.recipient(), content("forged"), Instant.now().plusSeconds(600));
 
         HttpResponse<String> response = decrypt(TestKeys.json(envelope), userToken("mallory"));
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(rejected("unknown_key")).isEqualTo(unknownKeyBefore + 1);
         assertThat(json(response).path("code").asString()).isEqualTo("ENVELOPE_REJECTED");
         assertThat(response.body()).doesNotContain("UNKNOWN_SENDER_KEY").doesNotContain("forged");
         assertThat(auditEventsSince(tail)).anySatisfy(event -> {
@@ -142,10 +157,12 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         ObjectNode forged = (ObjectNode) JSON.readTree(TestKeys.json(alices));
         forged.put("signature", flipBit(forged.path("signature").asString()));
         String tail = auditStreamTail();
+        double signatureBefore = rejected("signature");
 
         HttpResponse<String> response = decrypt(forged.toString(), userToken("mallory"));
 
         assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(rejected("signature")).isEqualTo(signatureBefore + 1);
         assertThat(auditEventsSince(tail))
                 .filteredOn(event ->
                         "envelope.decrypt_failed".equals(event.path("type").asString()))
@@ -167,6 +184,7 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         Envelope expired = TestKeys.sealer(keys.vault, twoHoursAgo)
                 .seal(keys.recipient(), content("old"), twoHoursAgo.instant().plus(Duration.ofMinutes(30)));
         Envelope tooOld = TestKeys.sealer(keys.vault, twoHoursAgo).seal(keys.recipient(), content("older"), null);
+        double expiredBefore = rejected("expired");
 
         HttpResponse<String> first = decrypt(TestKeys.json(expired), userToken("alice"));
         HttpResponse<String> second = decrypt(TestKeys.json(tooOld), userToken("alice"));
@@ -174,16 +192,21 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         assertThat(first.statusCode()).isEqualTo(400);
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(shape(json(first))).isEqualTo(shape(json(second)));
+        assertThat(rejected("expired"))
+                .as("expired and too old: one reason class")
+                .isEqualTo(expiredBefore + 2);
     }
 
     @Test
     void decryptWhenOpenedTwiceThenConflict() {
         String envelope = TestKeys.json(keys.seal("once only"));
+        double replayedBefore = rejected("replayed");
 
         assertThat(decrypt(envelope, userToken("alice")).statusCode()).isEqualTo(200);
         HttpResponse<String> replay = decrypt(envelope, userToken("alice"));
 
         assertThat(replay.statusCode()).isEqualTo(409);
+        assertThat(rejected("replayed")).isEqualTo(replayedBefore + 1);
         assertThat(json(replay).path("code").asString()).isEqualTo("ENVELOPE_ALREADY_OPENED");
         assertThat(replay.body()).doesNotContain("once only");
         assertThat(redis.getExpire(

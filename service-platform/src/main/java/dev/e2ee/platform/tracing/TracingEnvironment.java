@@ -25,6 +25,12 @@ import org.springframework.core.env.MapPropertySource;
  * With tracing on, Boot's HTTP server observation is switched on (it starts the request's span from the incoming
  * {@code traceparent}); its {@code http.server.requests} meter, which duplicates the platform's HTTP metrics, is not
  * registered.
+ *
+ * <p>JDBC (vault-service, the one service with the datasource-micrometer library): {@code TRACING_ENABLED} also sets
+ * {@code jdbc.datasource-proxy.enabled}, so with tracing off the {@code DataSource} is not proxied and no statement is
+ * observed. With tracing on, only statement spans ({@code jdbc.includes=QUERY}: no connection, result-set or
+ * generated-keys spans, so result sets are not proxied either), never bind values, and no {@code jdbc.query} meter
+ * (statement time is already in the request metrics; the metric set does not change with tracing).
  */
 public final class TracingEnvironment implements EnvironmentPostProcessor {
 
@@ -35,6 +41,9 @@ public final class TracingEnvironment implements EnvironmentPostProcessor {
             ",",
             "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.OpenTelemetryTracingAutoConfiguration",
             "org.springframework.boot.micrometer.tracing.opentelemetry.autoconfigure.otlp.OtlpTracingAutoConfiguration");
+
+    /** datasource-micrometer's switch: off = no DataSource proxy, no per-statement observation. */
+    static final String JDBC_PROXY_ENABLED = "jdbc.datasource-proxy.enabled";
 
     /** True when {@code TRACING_ENABLED=true}. */
     public static boolean enabled(Environment environment) {
@@ -52,12 +61,22 @@ public final class TracingEnvironment implements EnvironmentPostProcessor {
             properties.put("management.opentelemetry.tracing.export.otlp.endpoint", otlpEndpoint(environment));
             properties.put("management.observations.enable.http.server.requests", "true");
             properties.put("management.metrics.enable.http.server.requests", "false");
+            jdbcQuerySpans(properties);
         } else {
+            properties.put(JDBC_PROXY_ENABLED, "false");
             properties.put("management.tracing.export.enabled", "false");
             properties.put("management.tracing.sampling.probability", "0");
             properties.put("spring.autoconfigure.exclude", OTEL_TRACING_AUTO_CONFIGURATIONS);
         }
         environment.getPropertySources().addLast(new MapPropertySource(SOURCE_NAME, properties));
+    }
+
+    private static void jdbcQuerySpans(Map<String, Object> properties) {
+        properties.put(JDBC_PROXY_ENABLED, "true");
+        properties.put("jdbc.includes", "QUERY");
+        properties.put("jdbc.datasource-proxy.include-parameter-values", "false");
+        properties.put("jdbc.resultset-operations.enabled", "false");
+        properties.put("management.metrics.enable.jdbc.query", "false");
     }
 
     static String otlpEndpoint(Environment environment) {

@@ -49,6 +49,8 @@ public final class PlatformEnvironmentDefaults implements EnvironmentPostProcess
             Map.entry("org.hibernate.type", "INFO"),
             Map.entry("org.postgresql", "INFO"),
             Map.entry("com.zaxxer.hikari", "INFO"),
+            // datasource-micrometer (vault, tracing on): its DEBUG lines print observations, which hold the SQL
+            Map.entry("net.ttddyy", "INFO"),
             Map.entry("tools.jackson", "INFO"),
             Map.entry("com.fasterxml.jackson", "INFO"),
             Map.entry("sun.net.www.protocol.http", "INFO"),

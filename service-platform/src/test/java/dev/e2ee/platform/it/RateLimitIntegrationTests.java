@@ -7,6 +7,7 @@ import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -30,8 +31,12 @@ class RateLimitIntegrationTests extends PlatformIntegrationTest {
     @Qualifier("rateLimiterHealthIndicator")
     HealthIndicator healthIndicator;
 
+    @Autowired
+    MeterRegistry registry;
+
     @Test
     void ruleLimitWhenExceededThen429WithHeadersAndRetryAfter() throws Exception {
+        double rejectionsBefore = registry.counter("rate.limit.rejections").count();
         List<HttpResponse<String>> responses = sameWindow(4);
 
         for (int i = 0; i < 3; i++) {
@@ -47,6 +52,9 @@ class RateLimitIntegrationTests extends PlatformIntegrationTest {
         long reset = Long.parseLong(header(limited, "X-RateLimit-Reset"));
         assertThat(reset).isBetween(System.currentTimeMillis() / 1000, System.currentTimeMillis() / 1000 + 61);
         assertThat(body(limited)).containsEntry("code", "RATE_LIMITED").containsEntry("status", 429);
+        assertThat(registry.counter("rate.limit.rejections").count())
+                .as("rate_limit_rejections_total (a minute boundary may have cost an earlier attempt one more 429)")
+                .isBetween(rejectionsBefore + 1, rejectionsBefore + 3);
         assertThat(health.mode()).isEqualTo(RateLimiterHealth.Mode.REDIS);
         assertThat(healthIndicator.health(true).getDetails())
                 .containsEntry("mode", "REDIS")

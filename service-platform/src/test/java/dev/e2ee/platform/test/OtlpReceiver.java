@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 /**
  * An in-process OTLP/HTTP trace receiver for tests: answers {@code POST /v1/traces} with 200 and keeps every raw
  * (http/protobuf) request body, so tests can look for trace ids (16 raw bytes), span names and attribute values
- * (UTF-8 strings) in what a service exported. {@link #SHARED} serves the test classes annotated
+ * (UTF-8 strings) in what a service exported, or read the decoded {@link #spans() spans}. {@link #SHARED} serves the test classes annotated
  * {@link JsonLogsAndTracing} (one per JVM, on daemon threads).
  */
 public final class OtlpReceiver implements AutoCloseable {
@@ -70,6 +70,18 @@ public final class OtlpReceiver implements AutoCloseable {
         StringBuilder all = new StringBuilder();
         bodies.forEach(body -> all.append(new String(body, StandardCharsets.ISO_8859_1)));
         return all.toString();
+    }
+
+    /** Every span received so far, decoded ({@link OtlpSpan}). */
+    public List<OtlpSpan> spans() {
+        return bodies.stream().flatMap(body -> OtlpSpan.decode(body).stream()).toList();
+    }
+
+    /** The spans of the trace {@code traceIdHex} received so far. */
+    public List<OtlpSpan> spans(String traceIdHex) {
+        return spans().stream()
+                .filter(span -> span.traceId().equalsIgnoreCase(traceIdHex))
+                .toList();
     }
 
     /** True when an exported span belongs to the trace {@code traceIdHex} (32 hex digits). */

@@ -28,6 +28,20 @@ class TracingEnvironmentTests {
         assertThat(environment.getProperty("management.tracing.export.enabled")).isEqualTo("false");
         assertThat(environment.getProperty("management.observations.enable.http.server.requests"))
                 .isEqualTo("false");
+        assertThat(environment.getProperty("jdbc.datasource-proxy.enabled")).isEqualTo("false");
+    }
+
+    @Test
+    void tracingWhenEnabledThenJdbcStatementSpansOnlyWithoutBindValuesOrMeter() {
+        MockEnvironment environment = apply("TRACING_ENABLED", "true");
+
+        assertThat(environment.getProperty("jdbc.datasource-proxy.enabled")).isEqualTo("true");
+        assertThat(environment.getProperty("jdbc.includes")).isEqualTo("QUERY");
+        assertThat(environment.getProperty("jdbc.datasource-proxy.include-parameter-values"))
+                .isEqualTo("false");
+        assertThat(environment.getProperty("jdbc.resultset-operations.enabled")).isEqualTo("false");
+        assertThat(environment.getProperty("management.metrics.enable.jdbc.query"))
+                .isEqualTo("false");
     }
 
     @Test
