@@ -5,6 +5,7 @@ import dev.e2ee.platform.security.AuthenticationFailureTally;
 import dev.e2ee.vault.TimeOrderedIds;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,7 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -22,18 +25,20 @@ import org.springframework.stereotype.Component;
  * audit log faster than its number of sources.
  */
 @Component
-class AuthenticationFailureAudit {
+class AuthenticationFailureAudit implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationFailureAudit.class);
     private static final int MAX_SOURCES_PER_MINUTE = 10_000;
 
     private final AuditRecorder recorder;
     private final Clock clock;
+    private final AuditProperties properties;
     private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthenticationFailureAudit(AuditRecorder recorder, Clock clock) {
+    AuthenticationFailureAudit(AuditRecorder recorder, Clock clock, AuditProperties properties) {
         this.recorder = recorder;
         this.clock = clock;
+        this.properties = properties;
     }
 
     @EventListener
@@ -41,8 +46,14 @@ class AuthenticationFailureAudit {
         tally.add(event, Instant.now(clock));
     }
 
+    /** Flushes every {@code e2ee.vault.audit.auth-failure-flush-interval}, the first time 10 s after startup. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::flushEnded, properties.authFailureFlushInterval(), Duration.ofSeconds(10)));
+    }
+
     /** Writes the rows of the minutes that are over. */
-    @Scheduled(fixedDelayString = "${e2ee.vault.audit.auth-failure-flush-interval:10s}", initialDelayString = "10s")
     void flushEnded() {
         flush(false);
     }

@@ -164,7 +164,8 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     void trimmerWhenEntriesPendingOrUndeliveredThenKeepsThemAndDeletesOnlyAcknowledged() {
         String key = RedisKeys.AUDIT_STREAM + ":trim-" + UUID.randomUUID();
         AuditStreamTrimmer trimmer = new AuditStreamTrimmer(
-                redis, new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1)));
+                redis,
+                new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1), Duration.ofSeconds(1)));
         List<RecordId> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(redis.opsForStream()
