@@ -3,26 +3,18 @@ package dev.e2ee.prs.key;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
-import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
+import dev.e2ee.platform.test.JwksStub;
+import dev.e2ee.platform.test.MutableClock;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,38 +31,27 @@ class TrustedSignersTests {
     private static final RSAPublicKey SECOND =
             (RSAPublicKey) RsaKeys.generate(2048).getPublic();
 
-    private final AtomicReference<String> served = new AtomicReference<>();
-    private final AtomicInteger fetches = new AtomicInteger();
-    private final MutableClock clock = new MutableClock();
-    private HttpServer server;
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
+    private JwksStub jwks;
 
     @BeforeEach
-    void serveJwks() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/api/v1/keys/jwks.json", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        server.start();
+    void serveJwks() {
+        jwks = JwksStub.start("/api/v1/keys/jwks.json");
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        jwks.close();
     }
 
     private TrustedSigners signers() {
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api/v1/keys/jwks.json");
         return new TrustedSigners(
-                List.of(), new JwksFetcher(url, Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
+                List.of(), new JwksFetcher(jwks.url(), Duration.ofSeconds(15)), Duration.ofSeconds(10), clock);
     }
 
     @Test
     void findWhenVaultPublishesSigningAndEncryptionKeysThenOnlySigningKeysTrusted() {
-        served.set(new JwkSet(List.of(Jwk.signing(FIRST), Jwk.encryption(SECOND))).toJson());
+        jwks.serve(Jwk.signing(FIRST), Jwk.encryption(SECOND));
         TrustedSigners signers = signers();
 
         signers.refresh();
@@ -82,44 +63,44 @@ class TrustedSignersTests {
 
     @Test
     void findWhenVaultRotatedThenUnknownKidTriggersOneRateLimitedRefresh() {
-        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        jwks.serve(Jwk.signing(FIRST));
         TrustedSigners signers = signers();
         signers.refresh();
-        served.set(new JwkSet(List.of(Jwk.signing(SECOND), Jwk.signing(FIRST))).toJson());
+        jwks.serve(Jwk.signing(SECOND), Jwk.signing(FIRST));
 
         assertThat(signers.find(Jwk.thumbprint(SECOND)))
                 .as("within the minimum interval")
                 .isEmpty();
         assertThat(signers.find("unknown-kid")).isEmpty();
-        assertThat(fetches).hasValue(1);
+        assertThat(jwks.fetches()).isEqualTo(1);
 
         clock.advance(Duration.ofSeconds(11));
         assertThat(signers.find(Jwk.thumbprint(SECOND))).contains(SECOND);
         assertThat(signers.find(Jwk.thumbprint(FIRST))).contains(FIRST);
-        assertThat(fetches).hasValue(2);
+        assertThat(jwks.fetches()).isEqualTo(2);
     }
 
     @Test
     void refreshIfStaleWhenNothingFetchedYetThenFetchesElseWaitsForTheInterval() {
-        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        jwks.serve(Jwk.signing(FIRST));
         TrustedSigners signers = signers();
 
         signers.refreshIfStale(Duration.ofMinutes(5));
         signers.refreshIfStale(Duration.ofMinutes(5));
-        assertThat(fetches).hasValue(1);
+        assertThat(jwks.fetches()).isEqualTo(1);
         clock.advance(Duration.ofMinutes(6));
         signers.refreshIfStale(Duration.ofMinutes(5));
 
-        assertThat(fetches).hasValue(2);
+        assertThat(jwks.fetches()).isEqualTo(2);
         assertThat(signers.hasKeys()).isTrue();
     }
 
     @Test
     void refreshWhenVaultUnreachableThenPreviousKeysKept() {
-        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        jwks.serve(Jwk.signing(FIRST));
         TrustedSigners signers = signers();
         signers.refresh();
-        server.stop(0);
+        jwks.close();
 
         signers.refresh();
 
@@ -128,11 +109,11 @@ class TrustedSignersTests {
 
     @Test
     void refreshWhenVaultServesGarbageThenPreviousKeysKept() {
-        served.set(new JwkSet(List.of(Jwk.signing(FIRST))).toJson());
+        jwks.serve(Jwk.signing(FIRST));
         TrustedSigners signers = signers();
         signers.refresh();
         assertThat(signers.hasKeys()).as("first fetch").isTrue();
-        served.set("{\"keys\": \"nope\"}");
+        jwks.serve("{\"keys\": \"nope\"}");
 
         signers.refresh();
 
@@ -163,30 +144,5 @@ class TrustedSignersTests {
         assertThatThrownBy(() -> new TrustedSigners(List.of(good, bad), null, Duration.ofSeconds(10), clock))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("SENDER_PUBLIC_KEY_PATH is not a usable RSA public key: " + bad);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

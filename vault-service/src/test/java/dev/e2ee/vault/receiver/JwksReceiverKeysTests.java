@@ -3,24 +3,13 @@ package dev.e2ee.vault.receiver;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.e2ee.crypto.key.Jwk;
-import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
+import dev.e2ee.platform.test.JwksStub;
+import dev.e2ee.platform.test.MutableClock;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,51 +22,38 @@ class JwksReceiverKeysTests {
     private static final RSAPublicKey SECOND =
             (RSAPublicKey) RsaKeys.generate(2048).getPublic();
 
-    private final AtomicReference<String> served = new AtomicReference<>();
-    private final AtomicInteger status = new AtomicInteger(200);
-    private final AtomicInteger fetches = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
-    private HttpServer server;
+    private JwksStub jwks;
     private JwksReceiverKeys keys;
 
     @BeforeEach
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwks.json", exchange -> {
-            fetches.incrementAndGet();
-            byte[] body = served.get().getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(status.get(), body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        server.start();
-        URI url = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
-        keys = new JwksReceiverKeys(new JwksFetcher(url, Duration.ofSeconds(20)), Duration.ofMinutes(5), clock);
+    void start() {
+        jwks = JwksStub.start("/jwks.json");
+        keys = new JwksReceiverKeys(new JwksFetcher(jwks.url(), Duration.ofSeconds(20)), Duration.ofMinutes(5), clock);
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        jwks.close();
     }
 
     @Test
     void currentWhenSetFetchedThenFirstEncryptionKeyAndCached() {
-        serve(Jwk.signing(SECOND), Jwk.encryption(FIRST), Jwk.encryption(SECOND));
+        jwks.serve(Jwk.signing(SECOND), Jwk.encryption(FIRST), Jwk.encryption(SECOND));
 
         assertThat(keys.current().kid()).isEqualTo(Jwk.thumbprint(FIRST));
         assertThat(keys.current().key()).isEqualTo(FIRST);
         assertThat(keys.find(Jwk.thumbprint(SECOND))).isPresent();
         assertThat(keys.find("prompt_response_enc_public"))
                 .hasValueSatisfying(r -> assertThat(r.key()).isEqualTo(FIRST));
-        assertThat(fetches.get()).isEqualTo(1);
+        assertThat(jwks.fetches()).isEqualTo(1);
     }
 
     @Test
     void findWhenUnknownKidThenOneEarlyRefreshPicksUpRotation() {
-        serve(Jwk.encryption(FIRST));
+        jwks.serve(Jwk.encryption(FIRST));
         keys.current();
-        serve(Jwk.encryption(SECOND), Jwk.encryption(FIRST));
+        jwks.serve(Jwk.encryption(SECOND), Jwk.encryption(FIRST));
 
         assertThat(keys.find(Jwk.thumbprint(SECOND))).isEmpty();
         clock.advance(JwksReceiverKeys.MIN_REFRESH_GAP.plusSeconds(1));
@@ -88,54 +64,27 @@ class JwksReceiverKeysTests {
 
     @Test
     void refreshWhenServerFailsThenLastGoodSetKept() {
-        serve(Jwk.encryption(FIRST));
+        jwks.serve(Jwk.encryption(FIRST));
         keys.current();
-        status.set(503);
+        jwks.status(503);
         clock.advance(Duration.ofMinutes(6));
 
         assertThat(keys.current().key()).isEqualTo(FIRST);
-        assertThat(fetches.get()).isEqualTo(2);
+        assertThat(jwks.fetches()).isEqualTo(2);
     }
 
     @Test
     void currentWhenNeverFetchedThenUnavailable() {
-        status.set(500);
-        served.set("{}");
+        jwks.status(500);
+        jwks.serve("{}");
 
         assertThatThrownBy(keys::current).isInstanceOf(ReceiverKeysUnavailableException.class);
     }
 
     @Test
     void currentWhenSetHasNoEncryptionKeyThenUnavailable() {
-        serve(Jwk.signing(FIRST));
+        jwks.serve(Jwk.signing(FIRST));
 
         assertThatThrownBy(keys::current).isInstanceOf(ReceiverKeysUnavailableException.class);
-    }
-
-    private void serve(Jwk... jwks) {
-        served.set(new JwkSet(List.of(jwks)).toJson());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
