@@ -15,10 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -34,9 +32,6 @@ import org.springframework.test.context.TestPropertySource;
 class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
 
     static final OtlpReceiver OTLP = OtlpReceiver.SHARED;
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @DynamicPropertySource
     static void otlp(DynamicPropertyRegistry registry) {
