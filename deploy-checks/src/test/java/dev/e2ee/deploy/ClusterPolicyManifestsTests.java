@@ -1,7 +1,6 @@
 package dev.e2ee.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Secret;
@@ -123,8 +122,7 @@ class ClusterPolicyManifestsTests {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
     void overlaysWhenRenderedThenEverythingIsInNamespaceE2eeWithTheSharedConfigMap(String overlay) {
-        RenderedOverlay rendered = Overlays.get(overlay);
-        assumeThat(rendered.kustomized()).as("namespaces are set by kustomize").isTrue();
+        RenderedOverlay rendered = Overlays.kustomized(overlay, "namespaces are set by kustomize");
         assertThat(rendered.objects())
                 .filteredOn(o -> !o.getKind().equals("Namespace"))
                 .allSatisfy(o -> assertThat(o.getMetadata().getNamespace()).isEqualTo("e2ee"));

@@ -2,7 +2,6 @@ package dev.e2ee.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
@@ -24,10 +23,7 @@ class ImagesAndSecretsTests {
 
     @Test
     void prodImagesWhenRenderedThenPinnedAndNeverLatest() {
-        RenderedOverlay prod = Overlays.get("prod");
-        assumeThat(prod.kustomized())
-                .as("image overrides are applied by kustomize")
-                .isTrue();
+        RenderedOverlay prod = Overlays.kustomized("prod", "image overrides are applied by kustomize");
         assertThat(containers(prod)).isNotEmpty().allSatisfy(c -> {
             assertThat(c.getImage()).as(c.getName()).matches(".+[:@][^/]+$");
             assertThat(c.getImage()).as(c.getName()).doesNotEndWith(":latest");
@@ -37,10 +33,7 @@ class ImagesAndSecretsTests {
 
     @Test
     void devImagesWhenRenderedThenTheLocallyBuiltDevTags() {
-        RenderedOverlay dev = Overlays.get("dev");
-        assumeThat(dev.kustomized())
-                .as("image overrides are applied by kustomize")
-                .isTrue();
+        RenderedOverlay dev = Overlays.kustomized("dev", "image overrides are applied by kustomize");
         assertThat(containers(dev))
                 .extracting(Container::getImage)
                 .contains("e2ee/vault-service:dev", "e2ee/prompt-response-service:dev")

@@ -1,7 +1,6 @@
 package dev.e2ee.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -34,10 +33,7 @@ class MonitoringComponentTests {
 
     @Test
     void prodOverlayWhenRenderedThenOneServiceMonitorPerServiceOnItsOwnPortAndMetricsPath() {
-        RenderedOverlay prod = Overlays.get("prod");
-        assumeThat(prod.kustomized())
-                .as("kubectl is needed to render components")
-                .isTrue();
+        RenderedOverlay prod = Overlays.kustomized("prod", "kubectl is needed to render components");
         for (String service : Overlays.SERVICES) {
             GenericKubernetesResource monitor = custom(prod, "ServiceMonitor", service);
             Map<String, Object> spec = map(monitor.getAdditionalProperties().get("spec"));
@@ -107,10 +103,7 @@ class MonitoringComponentTests {
 
     @Test
     void dashboardWhenRenderedThenShippedAsOneSidecarConfigMapHoldingTheComponentFile() {
-        RenderedOverlay prod = Overlays.get("prod");
-        assumeThat(prod.kustomized())
-                .as("kubectl is needed to render components")
-                .isTrue();
+        RenderedOverlay prod = Overlays.kustomized("prod", "kubectl is needed to render components");
         ConfigMap dashboard = prod.all(ConfigMap.class).stream()
                 .filter(c -> c.getMetadata().getName().startsWith("e2ee-grafana-dashboard"))
                 .findFirst()

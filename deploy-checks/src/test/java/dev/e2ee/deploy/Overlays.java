@@ -1,5 +1,7 @@
 package dev.e2ee.deploy;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -16,5 +18,15 @@ final class Overlays {
 
     static RenderedOverlay get(String name) {
         return CACHE.computeIfAbsent(name, RenderedOverlay::of);
+    }
+
+    /**
+     * The overlay as kustomize renders it; the calling test is skipped (with {@code why} kustomize is needed) when
+     * kubectl is missing and only the plain YAML files could be read.
+     */
+    static RenderedOverlay kustomized(String name, String why) {
+        RenderedOverlay overlay = get(name);
+        assumeThat(overlay.kustomized()).as(why).isTrue();
+        return overlay;
     }
 }

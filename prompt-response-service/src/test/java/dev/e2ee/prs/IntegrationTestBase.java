@@ -6,6 +6,8 @@ import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.platform.security.TokenIssuer;
 import dev.e2ee.platform.test.RealInfrastructure;
+import dev.e2ee.platform.test.RedisServer;
+import dev.e2ee.platform.test.TestInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,12 +15,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
@@ -79,6 +85,28 @@ public abstract class IntegrationTestBase {
                 "300ms",
                 "e2ee.jobs.poll-interval",
                 "50ms");
+    }
+
+    /**
+     * Starts another instance of the service (its own application context on a free port) with
+     * {@link #commonProperties()}, the shared Redis and these overrides; the caller closes it.
+     */
+    public static ConfigurableApplicationContext startInstance(Map<String, Object> overrides) {
+        RedisServer redis = TestInfrastructure.redis();
+        Map<String, Object> properties = new HashMap<>(commonProperties());
+        properties.put("spring.data.redis.host", redis.host());
+        properties.put("spring.data.redis.port", redis.port());
+        properties.put("server.port", 0);
+        properties.putAll(overrides);
+        String[] arguments = properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
+                .toArray(String[]::new);
+        return new SpringApplicationBuilder(PromptResponseApplication.class).run(arguments);
+    }
+
+    /** The HTTP port of an instance from {@link #startInstance}. */
+    public static int portOf(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
     protected String token(String subject, Role... roles) {

@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,9 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -51,6 +55,9 @@ public abstract class VaultIntegrationTest {
 
     @Autowired
     protected JdbcTemplate jdbc;
+
+    @Autowired
+    protected StringRedisTemplate redis;
 
     protected final HttpClient http = HttpClient.newHttpClient();
 
@@ -149,11 +156,29 @@ public abstract class VaultIntegrationTest {
         return (List<Map<String, Object>>) body(response).get("data");
     }
 
+    /** Adds an event to this JVM's audit stream as the prompt-response service does; the vault consumes it. */
+    protected RecordId publishAuditEvent(Object event) {
+        RecordId id = redis.opsForStream()
+                .add(StreamRecords.string(Map.of("event", toJson(event))).withStreamKey(AUDIT_STREAM));
+        redis.expire(AUDIT_STREAM, Duration.ofHours(1));
+        return id;
+    }
+
     /** Creates a prompt as the token's subject and returns its id. */
     protected String createPrompt(String token, String text, String secret) {
         HttpResponse<String> response = post("/api/v1/prompts", token, Map.of("promptText", text, "secret", secret));
         if (response.statusCode() != 201) {
             throw new AssertionError("prompt not created: " + response.statusCode() + " " + response.body());
+        }
+        return (String) body(response).get("id");
+    }
+
+    /** Seals an envelope of the prompt as the token's subject and returns its id. */
+    protected String createEnvelope(String token, String promptId, String secret) {
+        HttpResponse<String> response =
+                post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", secret));
+        if (response.statusCode() != 201) {
+            throw new AssertionError("envelope not created: " + response.statusCode() + " " + response.body());
         }
         return (String) body(response).get("id");
     }

@@ -188,7 +188,7 @@ class AtRestEncryptorTests {
     @Test
     void decryptWhenFormat1GcmWrapThenStillReadableAndRewrapMovesItToFormat2() {
         byte[] kek = StrictBase64.decode(KEK_A);
-        EncryptedRecord legacy = legacyRecord(kek, PLAINTEXT, CONTEXT);
+        EncryptedRecord legacy = LegacyRecords.of(kek, PLAINTEXT, CONTEXT);
         AtRestEncryptor encryptor = encryptor(KEK_A, CryptoProvider.defaults());
 
         assertThat(encryptor.decrypt(EncryptedRecord.fromBytes(legacy.toBytes()), CONTEXT))
@@ -208,7 +208,7 @@ class AtRestEncryptorTests {
     void decryptWhenFormat1WrapUnderFormat2IdOrTheReverseThenRejected() {
         byte[] kek = StrictBase64.decode(KEK_A);
         AtRestEncryptor encryptor = encryptor(KEK_A, CryptoProvider.defaults());
-        EncryptedRecord legacy = legacyRecord(kek, PLAINTEXT, CONTEXT);
+        EncryptedRecord legacy = LegacyRecords.of(kek, PLAINTEXT, CONTEXT);
         EncryptedRecord current = encryptor.encrypt(PLAINTEXT, CONTEXT);
 
         assertThatThrownBy(() -> encryptor.decrypt(
@@ -221,25 +221,6 @@ class AtRestEncryptorTests {
                                 legacy.kekId(), current.wrappedDek(), current.iv(), current.ciphertextAndTag()),
                         CONTEXT))
                 .hasMessage("decryption failed");
-    }
-
-    /** A record as versions before AES-KW wrote it: DEK wrapped with AES-256-GCM under the raw KEK. */
-    static EncryptedRecord legacyRecord(byte[] kek, byte[] plaintext, RecordContext context) {
-        byte[] dek = random();
-        byte[] aad = context.associatedData();
-        AesGcm.Sealed body = AesGcm.create(dek, CryptoProvider.jdk()).encrypt(plaintext, aad);
-        String kekId = ConfiguredKeyEncryptionKeys.legacyKeyId(kek);
-        AesGcm.Sealed wrap = AesGcm.create(kek, CryptoProvider.jdk())
-                .encrypt(
-                        dek,
-                        Pae.encode(
-                                "e2ee-kek-wrap-v1".getBytes(StandardCharsets.UTF_8),
-                                kekId.getBytes(StandardCharsets.UTF_8),
-                                aad));
-        byte[] wrapped = new byte[60];
-        System.arraycopy(wrap.iv(), 0, wrapped, 0, 12);
-        System.arraycopy(wrap.ciphertextAndTag(), 0, wrapped, 12, 48);
-        return new EncryptedRecord(kekId, wrapped, body.iv(), body.ciphertextAndTag());
     }
 
     private static byte[] random() {

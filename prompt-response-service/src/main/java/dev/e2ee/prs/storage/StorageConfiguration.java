@@ -4,13 +4,9 @@ import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.crypto.KeyedHasher;
 import dev.e2ee.crypto.atrest.AtRestEncryptor;
 import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
+import dev.e2ee.platform.security.SecretSetting;
 import dev.e2ee.prs.key.DevKeys;
 import dev.e2ee.prs.key.KeyProperties;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -47,16 +43,10 @@ class StorageConfiguration {
 
     /** The raw KEK setting: {@code E2EE_KEK}, else the content of {@code E2EE_KEK_FILE}, else a dev key. */
     private static String setting(StorageProperties storage, KeyProperties keys) {
-        if (storage.kek() != null && !storage.kek().isBlank()) {
-            return storage.kek();
-        }
-        if (storage.kekFile() != null && !storage.kekFile().isBlank()) {
-            try {
-                return Files.readString(Path.of(storage.kekFile().trim()), StandardCharsets.US_ASCII);
-            } catch (IOException e) {
-                throw new UncheckedIOException("E2EE_KEK_FILE " + storage.kekFile() + " cannot be read", e);
-            }
-        }
+        return SecretSetting.read("E2EE_KEK", storage.kek(), storage.kekFile()).orElseGet(() -> devKey(keys));
+    }
+
+    private static String devKey(KeyProperties keys) {
         if (keys.devKeys()) {
             return new DevKeys(keys.devKeysDirectory()).keyEncryptionKey();
         }

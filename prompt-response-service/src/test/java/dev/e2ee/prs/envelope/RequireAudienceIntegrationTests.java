@@ -2,21 +2,15 @@ package dev.e2ee.prs.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.e2ee.platform.test.RedisServer;
-import dev.e2ee.platform.test.TestInfrastructure;
 import dev.e2ee.prs.IntegrationTestBase;
-import dev.e2ee.prs.PromptResponseApplication;
 import dev.e2ee.prs.TestKeys;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A second instance with {@code e2ee.envelope.require-audience=true}: envelopes without audience are refused. */
@@ -26,16 +20,7 @@ class RequireAudienceIntegrationTests extends IntegrationTestBase {
 
     @BeforeAll
     static void startStrictInstance() {
-        RedisServer redisServer = TestInfrastructure.redis();
-        Map<String, Object> properties = new HashMap<>(commonProperties());
-        properties.put("spring.data.redis.host", redisServer.host());
-        properties.put("spring.data.redis.port", redisServer.port());
-        properties.put("server.port", 0);
-        properties.put("e2ee.envelope.require-audience", "true");
-        String[] args = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        strict = new SpringApplicationBuilder(PromptResponseApplication.class).run(args);
+        strict = startInstance(Map.of("e2ee.envelope.require-audience", "true"));
     }
 
     @AfterAll
@@ -46,7 +31,7 @@ class RequireAudienceIntegrationTests extends IntegrationTestBase {
     }
 
     private HttpResponse<String> decryptOnStrict(String envelopeJson, String subject) {
-        int strictPort = ((WebServerApplicationContext) strict).getWebServer().getPort();
+        int strictPort = portOf(strict);
         return send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + strictPort + "/api/v1/envelopes/decrypt"))
                 .header("Authorization", "Bearer " + userToken(subject))
                 .header("Content-Type", "application/json")

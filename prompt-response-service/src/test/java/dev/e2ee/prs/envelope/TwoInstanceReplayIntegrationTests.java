@@ -2,15 +2,11 @@ package dev.e2ee.prs.envelope;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.e2ee.platform.test.RedisServer;
-import dev.e2ee.platform.test.TestInfrastructure;
 import dev.e2ee.prs.IntegrationTestBase;
-import dev.e2ee.prs.PromptResponseApplication;
 import dev.e2ee.prs.TestKeys;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,8 +14,6 @@ import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** A second instance of the service (its own application context and port) on the same Redis. */
@@ -29,15 +23,7 @@ class TwoInstanceReplayIntegrationTests extends IntegrationTestBase {
 
     @BeforeAll
     static void startSecondInstance() {
-        RedisServer redisServer = TestInfrastructure.redis();
-        Map<String, Object> properties = new HashMap<>(commonProperties());
-        properties.put("spring.data.redis.host", redisServer.host());
-        properties.put("spring.data.redis.port", redisServer.port());
-        properties.put("server.port", 0);
-        String[] args = properties.entrySet().stream()
-                .map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        second = new SpringApplicationBuilder(PromptResponseApplication.class).run(args);
+        second = startInstance(Map.of());
     }
 
     @AfterAll
@@ -48,7 +34,7 @@ class TwoInstanceReplayIntegrationTests extends IntegrationTestBase {
     }
 
     private static int secondPort() {
-        return ((WebServerApplicationContext) second).getWebServer().getPort();
+        return portOf(second);
     }
 
     @Test

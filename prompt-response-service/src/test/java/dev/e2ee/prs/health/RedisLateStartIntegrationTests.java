@@ -6,7 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.e2ee.platform.test.RedisServer;
 import dev.e2ee.platform.test.TestInfrastructure;
 import dev.e2ee.prs.IntegrationTestBase;
-import dev.e2ee.prs.PromptResponseApplication;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,12 +17,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -41,21 +37,15 @@ class RedisLateStartIntegrationTests {
             throws Exception {
         RedisServer redis = TestInfrastructure.redis();
         int port = freePort();
-        Map<String, Object> properties = new HashMap<>(IntegrationTestBase.commonProperties());
-        properties.put("server.port", "0");
-        properties.put("spring.data.redis.host", "127.0.0.1");
-        properties.put("spring.data.redis.port", Integer.toString(port));
-        properties.put("e2ee.jobs.workers", "2");
-
-        String[] arguments = properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue())
-                .toArray(String[]::new);
+        Map<String, Object> unreachableRedis = Map.of(
+                "spring.data.redis.host", "127.0.0.1",
+                "spring.data.redis.port", Integer.toString(port),
+                "e2ee.jobs.workers", "2");
 
         // silent: a port that accepts connections and never answers (a Redis too slow for the timeouts)
         ServerSocket blackHole = silent ? new ServerSocket(port) : null;
-        try (ConfigurableApplicationContext app =
-                new SpringApplicationBuilder(PromptResponseApplication.class).run(arguments)) {
-            int appPort = ((WebServerApplicationContext) app).getWebServer().getPort();
+        try (ConfigurableApplicationContext app = IntegrationTestBase.startInstance(unreachableRedis)) {
+            int appPort = IntegrationTestBase.portOf(app);
             assertThat(status(appPort, "/api/v1/health/live")).isEqualTo(200);
             assertThat(status(appPort, "/api/v1/health/ready")).isEqualTo(503);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.e2ee.crypto.CryptoProvider;
 import dev.e2ee.prs.key.KeyProperties;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,6 +38,19 @@ class StorageConfigurationTests {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("E2EE_KEK")
                 .hasMessageContaining("E2EE_KEK_FILE");
+    }
+
+    @Test
+    void kekWhenFileUnreadableThenStartupFailsNamingTheFileVariable() {
+        StorageConfiguration configuration = new StorageConfiguration();
+
+        assertThatThrownBy(() -> configuration.keyEncryptionKeys(
+                        new StorageProperties(null, "/nonexistent/kek"),
+                        keys(false, Path.of("unused")),
+                        CryptoProvider.jdk()))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("E2EE_KEK_FILE")
+                .hasMessageContaining("/nonexistent/kek");
     }
 
     @Test

@@ -4,8 +4,11 @@ import java.security.MessageDigest;
 import java.util.Optional;
 import java.util.Set;
 
-/** The bootstrap admin key (compared by SHA-256 in constant time), then the service's {@link ApiKeyAuthenticator}. */
-final class ApiKeyAuthentication {
+/**
+ * Resolves a raw API key: the bootstrap admin key (compared by SHA-256 in constant time), then the service's
+ * {@link ApiKeyAuthenticator}. The one place both the {@code X-API-Key} filter and the vault's token exchange use.
+ */
+public final class ApiKeyAuthentication {
 
     private static final int MAX_KEY_LENGTH = 512;
     private final byte[] bootstrapHash;
@@ -17,7 +20,8 @@ final class ApiKeyAuthentication {
         this.authenticator = authenticator;
     }
 
-    Optional<E2eePrincipal> authenticate(String rawKey) {
+    /** The key's principal; empty for a blank, oversized, unknown or revoked key. */
+    public Optional<E2eePrincipal> authenticate(String rawKey) {
         if (rawKey == null || rawKey.isBlank() || rawKey.length() > MAX_KEY_LENGTH) {
             return Optional.empty();
         }

@@ -78,7 +78,13 @@ public class PlatformSecurityAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(RequestRejectedHandler.class)
     RequestRejectedHandler e2eeRequestRejectedHandler(ProblemWriter writer) {
-        return new ProblemRequestRejectedHandler(writer);
+        return new SecurityRefusalProblems(writer);
+    }
+
+    @Bean
+    ApiKeyAuthentication e2eeApiKeyAuthentication(
+            SecurityProperties properties, ObjectProvider<ApiKeyAuthenticator> apiKeyAuthenticator) {
+        return new ApiKeyAuthentication(properties.bootstrapAdminApiKey(), apiKeyAuthenticator.getIfUnique());
     }
 
     @Bean
@@ -88,10 +94,10 @@ public class PlatformSecurityAutoConfiguration {
             SecurityProperties properties,
             JwtDecoder decoder,
             ProblemAuthenticationEntryPoint entryPoint,
-            ObjectProvider<ApiKeyAuthenticator> apiKeyAuthenticator,
+            ApiKeyAuthentication apiKeys,
             PlatformFilters filters)
             throws Exception {
-        ProblemAccessDeniedHandler accessDenied = new ProblemAccessDeniedHandler(filters.problems());
+        SecurityRefusalProblems accessDenied = new SecurityRefusalProblems(filters.problems());
         http.csrf(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
@@ -104,8 +110,6 @@ public class PlatformSecurityAutoConfiguration {
                                 jwt -> jwt.decoder(decoder).jwtAuthenticationConverter(new JwtPrincipalConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler(accessDenied));
-        ApiKeyAuthentication apiKeys =
-                new ApiKeyAuthentication(properties.bootstrapAdminApiKey(), apiKeyAuthenticator.getIfUnique());
         http.addFilterBefore(
                 new ApiKeyAuthenticationFilter(apiKeys, entryPoint), BearerTokenAuthenticationFilter.class);
         for (SecurityChainCustomizer customizer :

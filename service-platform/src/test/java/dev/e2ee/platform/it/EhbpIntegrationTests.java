@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class EhbpIntegrationTests extends PlatformIntegrationTest {
 
@@ -53,31 +55,22 @@ class EhbpIntegrationTests extends PlatformIntegrationTest {
         }
     }
 
-    @Test
-    void encryptedPostWhenValidationFailsThenTheProblemIsSealedToo() throws Exception {
-        Exchange exchange = ehbp.send(authorized("/api/v1/things"), "POST", keys().get(0), "{\"name\":\"\"}");
+    /** Refusals of an encrypted request (validation, authentication, routing) come back sealed like answers. */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "true|/api/v1/things|{\"name\":\"\"}|400|\"code\":\"VALIDATION_ERROR\"",
+                "false|/api/v1/things|{\"name\":\"a\"}|401|\"status\":401",
+                "true|/api/v1/nothing-here|{}|404|\"status\":404"
+            })
+    void encryptedRequestWhenRefusedThenTheProblemIsSealedToo(
+            boolean authenticated, String path, String body, int status, String problem) throws Exception {
+        Exchange exchange = ehbp.send(authenticated ? authorized(path) : request(path), "POST", keys().get(0), body);
 
-        assertThat(exchange.status()).isEqualTo(400);
+        assertThat(exchange.status()).isEqualTo(status);
         assertThat(exchange.sealed()).isTrue();
-        assertThat(exchange.body()).contains("\"code\":\"VALIDATION_ERROR\"");
-    }
-
-    @Test
-    void encryptedRequestWhenUnauthenticatedThen401Sealed() throws Exception {
-        Exchange exchange = ehbp.send(request("/api/v1/things"), "POST", keys().get(0), "{\"name\":\"a\"}");
-
-        assertThat(exchange.status()).isEqualTo(401);
-        assertThat(exchange.sealed()).isTrue();
-        assertThat(exchange.body()).contains("\"status\":401");
-    }
-
-    @Test
-    void encryptedRequestWhenPathUnknownThen404SealedWithAProblem() throws Exception {
-        Exchange exchange = ehbp.send(authorized("/api/v1/nothing-here"), "POST", keys().get(0), "{}");
-
-        assertThat(exchange.status()).isEqualTo(404);
-        assertThat(exchange.sealed()).isTrue();
-        assertThat(exchange.body()).contains("\"status\":404");
+        assertThat(exchange.body()).contains(problem);
     }
 
     @Test

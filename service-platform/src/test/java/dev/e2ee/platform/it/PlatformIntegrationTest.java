@@ -11,6 +11,7 @@ import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.platform.security.TokenIssuer;
+import dev.e2ee.platform.test.HpkeKeyFiles;
 import dev.e2ee.platform.test.RealInfrastructure;
 import java.io.IOException;
 import java.net.URI;

@@ -2,12 +2,11 @@ package dev.e2ee.platform.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.e2ee.platform.test.MutableClock;
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -95,32 +94,5 @@ class RateLimiterTests {
 
     private static RateLimitProperties properties() {
         return new RateLimitProperties(true, 100, List.of(), List.of(), Duration.ofSeconds(5), 1000, 20);
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }

@@ -12,9 +12,7 @@ import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import com.sun.net.httpserver.HttpServer;
-import java.net.InetSocketAddress;
-import java.net.URI;
+import dev.e2ee.platform.test.JwksStub;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,26 +28,19 @@ import org.springframework.security.oauth2.jwt.JwtException;
 class JwtDecoderFactoryTests {
 
     private static final String SECRET = "k".repeat(40);
-    private HttpServer server;
+    private JwksStub jwks;
     private RSAKey rsaKey;
 
     @BeforeEach
     void serveJwks() throws Exception {
         rsaKey = new RSAKeyGenerator(2048).keyID("kid-1").generate();
-        byte[] jwks = new JWKSet(rsaKey.toPublicJWK()).toString().getBytes(StandardCharsets.UTF_8);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/jwks.json", exchange -> {
-            exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, jwks.length);
-            exchange.getResponseBody().write(jwks);
-            exchange.close();
-        });
-        server.start();
+        jwks = JwksStub.start("/jwks.json");
+        jwks.serve(new JWKSet(rsaKey.toPublicJWK()).toString());
     }
 
     @AfterEach
     void stop() {
-        server.stop(0);
+        jwks.close();
     }
 
     @Test
@@ -124,9 +115,8 @@ class JwtDecoderFactoryTests {
     }
 
     private SecurityProperties properties(String secret) {
-        URI jwks = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/jwks.json");
         return new SecurityProperties(
-                secret, Duration.ofHours(1), jwks, null, Duration.ofSeconds(30), null, List.of(), true);
+                secret, Duration.ofHours(1), jwks.url(), null, Duration.ofSeconds(30), null, List.of(), true);
     }
 
     private static JWTClaimsSet claims() {

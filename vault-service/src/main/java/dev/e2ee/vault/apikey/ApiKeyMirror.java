@@ -5,6 +5,7 @@ import dev.e2ee.platform.security.ApiKeyMirrorEntry;
 import dev.e2ee.platform.security.ApiKeyMirrorFormat;
 import dev.e2ee.platform.security.Role;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,6 +14,9 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -27,7 +31,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * revocation). Without {@code JWT_SECRET} nothing is published.
  */
 @Component
-class ApiKeyMirror {
+class ApiKeyMirror implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(ApiKeyMirror.class);
 
@@ -48,6 +52,13 @@ class ApiKeyMirror {
         this.format = format;
         this.properties = properties;
         this.clock = clock;
+    }
+
+    /** Refreshes every {@code e2ee.vault.api-keys.mirror-refresh-interval}, the first time one interval after startup. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        Duration interval = properties.mirrorRefreshInterval();
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refresh, interval, interval));
     }
 
     void publishAfterCommit(ApiKeyRecord key) {
@@ -74,7 +85,7 @@ class ApiKeyMirror {
         log.info("API key mirror synchronised to Redis");
     }
 
-    /** Every {@code e2ee.vault.api-keys.mirror-refresh-interval} ({@link ApiKeyMirrorSchedule}). */
+    /** Re-publishes the active keys and deletes recently revoked ones again. */
     void refresh() {
         if (!format.enabled()) {
             return;

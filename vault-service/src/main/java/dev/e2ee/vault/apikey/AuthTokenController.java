@@ -1,14 +1,11 @@
 package dev.e2ee.vault.apikey;
 
 import dev.e2ee.platform.ApiException;
-import dev.e2ee.platform.security.ApiKeyAuthenticator;
-import dev.e2ee.platform.security.ApiKeyHash;
+import dev.e2ee.platform.security.ApiKeyAuthentication;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.AuthenticationFailedEvent;
 import dev.e2ee.platform.security.CurrentPrincipal;
 import dev.e2ee.platform.security.E2eePrincipal;
-import dev.e2ee.platform.security.Role;
-import dev.e2ee.platform.security.SecurityProperties;
 import dev.e2ee.platform.security.TokenIssuer;
 import dev.e2ee.platform.web.RequestContext;
 import dev.e2ee.vault.apikey.ApiKeyDtos.TokenRequest;
@@ -17,8 +14,6 @@ import dev.e2ee.vault.audit.AuditRecorder;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import java.util.Optional;
-import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,21 +31,15 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Authentication", description = "API key → short-lived JWT")
 class AuthTokenController {
 
-    private final ApiKeyAuthenticator authenticator;
+    private final ApiKeyAuthentication apiKeys;
     private final TokenIssuer issuer;
-    private final SecurityProperties security;
     private final ApplicationEventPublisher events;
     private final AuditRecorder audit;
 
     AuthTokenController(
-            ApiKeyAuthenticator authenticator,
-            TokenIssuer issuer,
-            SecurityProperties security,
-            ApplicationEventPublisher events,
-            AuditRecorder audit) {
-        this.authenticator = authenticator;
+            ApiKeyAuthentication apiKeys, TokenIssuer issuer, ApplicationEventPublisher events, AuditRecorder audit) {
+        this.apiKeys = apiKeys;
         this.issuer = issuer;
-        this.security = security;
         this.events = events;
         this.audit = audit;
     }
@@ -62,27 +51,11 @@ class AuthTokenController {
             @Valid @RequestBody(required = false) TokenRequest body) {
         E2eePrincipal principal = CurrentPrincipal.current()
                 .filter(p -> p.method() != AuthMethod.JWT)
-                .or(() -> resolve(headerKey != null ? headerKey : body == null ? null : body.apiKey()))
+                .or(() -> apiKeys.authenticate(headerKey != null ? headerKey : body == null ? null : body.apiKey()))
                 .orElseThrow(this::unauthenticated);
         String token = issuer.issue(principal);
         audit.standalone(principal, "auth.token", "api_key", principal.apiKeyId());
         return new TokenResponse(token, "Bearer", issuer.lifetime().toSeconds());
-    }
-
-    private Optional<E2eePrincipal> resolve(String rawKey) {
-        if (rawKey == null || rawKey.isBlank()) {
-            return Optional.empty();
-        }
-        if (security.hasBootstrapAdminApiKey()
-                && ApiKeyHash.matches(rawKey, ApiKeyHash.of(security.bootstrapAdminApiKey()))) {
-            return Optional.of(new E2eePrincipal(
-                    E2eePrincipal.BOOTSTRAP_SUBJECT,
-                    Set.of(Role.ADMIN),
-                    null,
-                    AuthMethod.BOOTSTRAP_API_KEY,
-                    E2eePrincipal.BOOTSTRAP_KEY_ID));
-        }
-        return authenticator.authenticate(rawKey);
     }
 
     private ApiException unauthenticated() {

@@ -1,6 +1,7 @@
 package dev.e2ee.vault.audit;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -13,7 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -26,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * gets the next {@code chain_seq}: the chain order is {@code chain_seq}, not {@code id}.
  */
 @Component
-public class AuditChainSealer {
+public class AuditChainSealer implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuditChainSealer.class);
     static final long LOCK_KEY = 0x6532656541554454L; // "e2eeAUDT"
@@ -46,6 +49,7 @@ public class AuditChainSealer {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
+    private final AuditProperties properties;
 
     /**
      * Rows that committed later than the lookback are found by a sweep: each periodic pass also re-checks ONE chunk
@@ -55,13 +59,20 @@ public class AuditChainSealer {
      */
     private final AtomicLong sweepFrom = new AtomicLong();
 
-    AuditChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
+    AuditChainSealer(JdbcTemplate jdbc, PlatformTransactionManager transactionManager, AuditProperties properties) {
         this.jdbc = jdbc;
         this.transactions = new TransactionTemplate(transactionManager);
+        this.properties = properties;
+    }
+
+    /** Seals every {@code e2ee.vault.audit.seal-interval}, the first time 2 s after startup. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(
+                new FixedDelayTask(this::sealScheduled, properties.sealInterval(), Duration.ofSeconds(2)));
     }
 
     /** Drains the backlog each tick (bounded), so sealing keeps up with any insert rate, not one batch a second. */
-    @Scheduled(fixedDelayString = "${e2ee.vault.audit.seal-interval:1s}", initialDelayString = "2s")
     public void sealScheduled() {
         try {
             for (int i = 0; i < MAX_BATCHES_PER_TICK && seal(false, this::recentAndSwept) == BATCH; i++) {

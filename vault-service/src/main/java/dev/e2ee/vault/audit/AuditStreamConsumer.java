@@ -3,6 +3,7 @@ package dev.e2ee.vault.audit;
 import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.platform.web.RequestContext;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,9 @@ import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +42,7 @@ import org.springframework.stereotype.Component;
  * {@code traceparent} field (the request that caused the event), with the event's request id in the MDC.
  */
 @Component
-class AuditStreamConsumer {
+class AuditStreamConsumer implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(AuditStreamConsumer.class);
 
@@ -64,7 +67,12 @@ class AuditStreamConsumer {
         this.traces = traces;
     }
 
-    @Scheduled(fixedDelayString = "${e2ee.vault.audit-stream.poll-interval:1s}", initialDelayString = "3s")
+    /** Polls every {@code e2ee.vault.audit-stream.poll-interval}, the first time 3 s after startup. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::poll, properties.pollInterval(), Duration.ofSeconds(3)));
+    }
+
     void poll() {
         if (!properties.enabled()) {
             return;

@@ -1,69 +1,45 @@
 package dev.e2ee.vault.audit;
 
-import dev.e2ee.platform.security.AuthenticationFailedEvent;
+import dev.e2ee.platform.security.AggregatedAuthenticationFailures;
 import dev.e2ee.platform.security.AuthenticationFailureTally;
 import dev.e2ee.vault.TimeOrderedIds;
-import jakarta.annotation.PreDestroy;
 import java.time.Clock;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.event.EventListener;
 import org.springframework.dao.DataAccessException;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Records the platform's 401s (and refused token exchanges) aggregated: at most one {@code auth.failed} row per
- * client address and minute, written once the minute is over, with the first failure's request id and
- * {@code details.count} / {@code details.reasons}. A flood of bad credentials therefore cannot grow the append-only
- * audit log faster than its number of sources.
+ * Records the platform's 401s (and refused token exchanges) aggregated ({@link AggregatedAuthenticationFailures}): at
+ * most one {@code auth.failed} row per client address and minute, written once the minute is over, with the first
+ * failure's request id and {@code details.count} / {@code details.reasons}; every
+ * {@code e2ee.vault.audit.auth-failure-flush-interval}, the first time 10 s after startup.
  */
 @Component
-class AuthenticationFailureAudit {
+class AuthenticationFailureAudit extends AggregatedAuthenticationFailures {
 
     private static final Logger log = LoggerFactory.getLogger(AuthenticationFailureAudit.class);
-    private static final int MAX_SOURCES_PER_MINUTE = 10_000;
 
     private final AuditRecorder recorder;
-    private final Clock clock;
-    private final AuthenticationFailureTally tally = new AuthenticationFailureTally(MAX_SOURCES_PER_MINUTE);
 
-    AuthenticationFailureAudit(AuditRecorder recorder, Clock clock) {
+    AuthenticationFailureAudit(AuditRecorder recorder, Clock clock, AuditProperties properties) {
+        super(clock, properties.authFailureFlushInterval(), Duration.ofSeconds(10));
         this.recorder = recorder;
-        this.clock = clock;
     }
 
-    @EventListener
-    void on(AuthenticationFailedEvent event) {
-        tally.add(event, Instant.now(clock));
-    }
-
-    /** Writes the rows of the minutes that are over. */
-    @Scheduled(fixedDelayString = "${e2ee.vault.audit.auth-failure-flush-interval:10s}", initialDelayString = "10s")
-    void flushEnded() {
-        flush(false);
-    }
-
-    /** Writes every row now, including the current minute's (shutdown, tests). */
-    @PreDestroy
-    void flushAll() {
-        flush(true);
-    }
-
-    private void flush(boolean all) {
-        for (AuthenticationFailureTally.Summary summary : tally.drain(Instant.now(clock), all)) {
-            try {
-                recorder.insert(row(summary));
-            } catch (DataAccessException e) {
-                tally.restore(summary);
-                log.warn(
-                        "auth.failed audit rows not written ({}); retrying",
-                        e.getClass().getSimpleName());
-                return;
-            }
+    @Override
+    protected boolean record(AuthenticationFailureTally.Summary summary) {
+        try {
+            recorder.insert(row(summary));
+            return true;
+        } catch (DataAccessException e) {
+            log.warn(
+                    "auth.failed audit rows not written ({}); retrying",
+                    e.getClass().getSimpleName());
+            return false;
         }
     }
 

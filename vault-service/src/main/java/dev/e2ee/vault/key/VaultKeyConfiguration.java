@@ -11,11 +11,13 @@ import dev.e2ee.crypto.atrest.KeyEncryptionKeyProvider;
 import dev.e2ee.crypto.envelope.EnvelopeSealer;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
+import dev.e2ee.platform.security.SecretSetting;
 import dev.e2ee.vault.receiver.FileReceiverKeys;
 import dev.e2ee.vault.receiver.JwksReceiverKeys;
 import dev.e2ee.vault.receiver.ReceiverKeys;
 import dev.e2ee.vault.signing.SigningKeyFiles;
 import dev.e2ee.vault.signing.SigningKeys;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -55,7 +57,7 @@ class VaultKeyConfiguration {
     @Bean
     ConfiguredKeyEncryptionKeys keyEncryptionKeys(EffectiveKeySettings settings, CryptoProvider provider) {
         VaultKeyProperties p = settings.properties();
-        String value = ConfiguredSecret.read(p.kek(), p.kekFile(), "E2EE_KEK");
+        String value = secret("E2EE_KEK", p.kek(), p.kekFile());
         try {
             return ConfiguredKeyEncryptionKeys.fromConfig(value, provider);
         } catch (CryptoException e) {
@@ -116,7 +118,7 @@ class VaultKeyConfiguration {
     }
 
     private static byte[] pepper(VaultKeyProperties p) {
-        String value = ConfiguredSecret.read(p.pepper(), p.pepperFile(), "E2EE_PEPPER");
+        String value = secret("E2EE_PEPPER", p.pepper(), p.pepperFile());
         try {
             byte[] pepper = StrictBase64.decode(value);
             if (pepper.length != 32) {
@@ -125,6 +127,18 @@ class VaultKeyConfiguration {
             return pepper;
         } catch (CryptoException | IllegalArgumentException e) {
             throw new KeyConfigurationException("E2EE_PEPPER must be base64 of exactly 32 bytes", e);
+        }
+    }
+
+    /** {@code name} or {@code name_FILE} ({@link SecretSetting}); a missing or unreadable one fails startup. */
+    private static String secret(String name, String value, String file) {
+        try {
+            return SecretSetting.read(name, value, file)
+                    .orElseThrow(() -> new KeyConfigurationException(name + " or " + name
+                            + "_FILE must be set (base64 of a 32-byte key). "
+                            + "Start with the 'dev' profile to generate local development keys."));
+        } catch (UncheckedIOException e) {
+            throw new KeyConfigurationException(e.getMessage(), e.getCause());
         }
     }
 }

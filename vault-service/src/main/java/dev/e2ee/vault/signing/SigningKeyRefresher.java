@@ -4,9 +4,11 @@ import dev.e2ee.crypto.key.Keyring;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.key.KeyConfigurationException;
 import dev.e2ee.vault.key.KeyMetadataStore;
+import dev.e2ee.vault.key.VaultKeyProperties;
 import dev.e2ee.vault.signing.SigningKeyFiles.SigningKeyFile;
 import java.security.KeyPair;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +17,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.dao.DataAccessException;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * database is unreachable it keeps the last known state and says so once.
  */
 @Component
-class SigningKeyRefresher implements SmartInitializingSingleton {
+class SigningKeyRefresher implements SmartInitializingSingleton, SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SigningKeyRefresher.class);
 
@@ -35,6 +40,7 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
     private final TransactionTemplate transactions;
     private final AuditRecorder audit;
     private final Clock clock;
+    private final Duration refreshInterval;
     private volatile boolean databaseDown;
     private volatile String reportedProblem;
 
@@ -43,12 +49,20 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
             KeyMetadataStore store,
             TransactionTemplate transactions,
             AuditRecorder audit,
-            Clock clock) {
+            Clock clock,
+            VaultKeyProperties properties) {
         this.signing = signing;
         this.store = store;
         this.transactions = transactions;
         this.audit = audit;
         this.clock = clock;
+        this.refreshInterval = properties.signingRefreshInterval();
+    }
+
+    /** Re-reads the state every {@code e2ee.vault.keys.signing-refresh-interval}, the first time one interval in. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::refreshScheduled, refreshInterval, refreshInterval));
     }
 
     @Override
@@ -88,8 +102,8 @@ class SigningKeyRefresher implements SmartInitializingSingleton {
         log.info("signing key kid {} recorded as primary (no loaded key was primary)", kid);
     }
 
-    /** Every {@code e2ee.vault.keys.signing-refresh-interval} (scheduled in {@link VaultKeyConfiguration}). */
-    public void refreshScheduled() {
+    /** The scheduled re-read (its outcome is logged and reported by {@link #refresh()}). */
+    void refreshScheduled() {
         refresh();
     }
 

@@ -25,12 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 class AuthIntegrationTests extends VaultIntegrationTest {
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @Autowired
     ApiKeyMirrorFormat mirrorFormat;

@@ -2,14 +2,13 @@ package dev.e2ee.vault.atrest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.e2ee.crypto.AesGcm;
 import dev.e2ee.crypto.CryptoProvider;
-import dev.e2ee.crypto.Pae;
 import dev.e2ee.crypto.SecretVerifier;
 import dev.e2ee.crypto.StrictBase64;
 import dev.e2ee.crypto.atrest.AtRestEncryptor;
 import dev.e2ee.crypto.atrest.ConfiguredKeyEncryptionKeys;
 import dev.e2ee.crypto.atrest.EncryptedRecord;
+import dev.e2ee.crypto.atrest.LegacyRecords;
 import dev.e2ee.crypto.atrest.RecordContext;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.vault.VaultIntegrationTest;
@@ -118,7 +117,10 @@ class AtRestIntegrationTests extends VaultIntegrationTest {
         String token = token(subject, Role.USER);
         byte[] kek = StrictBase64.decode(KEYS.currentKek);
         UUID id = insertPrompt(
-                subject, "wrapped the old way", "pw", (plaintext, context) -> legacyRecord(kek, plaintext, context));
+                subject,
+                "wrapped the old way",
+                "pw",
+                (plaintext, context) -> LegacyRecords.of(kek, plaintext, context));
         assertThat(kekOf(id)).isEqualTo(ConfiguredKeyEncryptionKeys.legacyKeyId(kek));
         assertThat(body(get("/api/v1/prompts/" + id, token))).containsEntry("promptText", "wrapped the old way");
 
@@ -133,26 +135,6 @@ class AtRestIntegrationTests extends VaultIntegrationTest {
         assertThat(post("/api/v1/envelopes", token, Map.of("promptId", id.toString(), "secret", "pw"))
                         .statusCode())
                 .isEqualTo(201);
-    }
-
-    /** A record as versions before AES-KW wrote it: the DEK wrapped with AES-256-GCM under the raw KEK. */
-    private static EncryptedRecord legacyRecord(byte[] kek, byte[] plaintext, RecordContext context) {
-        byte[] dek = new byte[32];
-        new java.security.SecureRandom().nextBytes(dek);
-        byte[] aad = context.associatedData();
-        AesGcm.Sealed body = AesGcm.create(dek, CryptoProvider.jdk()).encrypt(plaintext, aad);
-        String kekId = ConfiguredKeyEncryptionKeys.legacyKeyId(kek);
-        AesGcm.Sealed wrap = AesGcm.create(kek, CryptoProvider.jdk())
-                .encrypt(
-                        dek,
-                        Pae.encode(
-                                "e2ee-kek-wrap-v1".getBytes(StandardCharsets.UTF_8),
-                                kekId.getBytes(StandardCharsets.UTF_8),
-                                aad));
-        byte[] wrapped = new byte[60];
-        System.arraycopy(wrap.iv(), 0, wrapped, 0, 12);
-        System.arraycopy(wrap.ciphertextAndTag(), 0, wrapped, 12, 48);
-        return new EncryptedRecord(kekId, wrapped, body.iv(), body.ciphertextAndTag());
     }
 
     private UUID insertPromptUnderOldKek(String owner, String text, String secret) {

@@ -21,7 +21,6 @@ import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * The audit backlog gauges against the real PostgreSQL and Redis: the sealing lag grows while the sealer is held off
@@ -35,9 +34,6 @@ class AuditBacklogMetricsIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @Test
     void sealingLagWhenSealerHeldOffThenUnsealedRowsCountedAndDrainedAfterwards() throws Exception {

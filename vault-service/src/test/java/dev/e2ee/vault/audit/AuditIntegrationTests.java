@@ -26,12 +26,8 @@ import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
 import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 class AuditIntegrationTests extends VaultIntegrationTest {
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @Autowired
     AuditChainSealer sealer;
@@ -117,13 +113,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     @Test
     void auditStreamWhenEventConsumedThenEntryDeletedFromStream() {
         String eventId = UUID.randomUUID().toString();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", eventId);
-        event.put("type", "prompt.process");
-        event.put("principal", "prompt-user");
-        event.put("outcome", "success");
-        event.put("timestamp", Instant.now().toString());
-        RecordId id = add(json.writeValueAsString(event));
+        RecordId id = publishAuditEvent(processEvent(eventId));
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
@@ -143,14 +133,8 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                         && !redis.opsForStream().groups(AUDIT_STREAM).isEmpty());
         redis.delete(AUDIT_STREAM);
         String eventId = UUID.randomUUID().toString();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", eventId);
-        event.put("type", "prompt.process");
-        event.put("principal", "prompt-user");
-        event.put("outcome", "success");
-        event.put("timestamp", Instant.now().toString());
 
-        add(json.writeValueAsString(event));
+        publishAuditEvent(processEvent(eventId));
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
@@ -164,7 +148,8 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     void trimmerWhenEntriesPendingOrUndeliveredThenKeepsThemAndDeletesOnlyAcknowledged() {
         String key = RedisKeys.AUDIT_STREAM + ":trim-" + UUID.randomUUID();
         AuditStreamTrimmer trimmer = new AuditStreamTrimmer(
-                redis, new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1)));
+                redis,
+                new AuditStreamProperties(true, key, "vault", 100, Duration.ofMinutes(1), Duration.ofSeconds(1)));
         List<RecordId> ids = new java.util.ArrayList<>();
         for (int i = 0; i < 5; i++) {
             ids.add(redis.opsForStream()
@@ -201,40 +186,24 @@ class AuditIntegrationTests extends VaultIntegrationTest {
         get("/api/v1/audit-logs/verify", adminToken());
         Long sealed = jdbc.queryForObject("SELECT max(audit_id) FROM audit_chain", Long.class);
 
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_logs SET action = 'forged' WHERE id = ?", sealed))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("UPDATE audit_chain SET hash = '\\x00' WHERE audit_id = ?", sealed))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_chain WHERE audit_id = ?", sealed))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_chain"))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.update("DELETE FROM audit_logs WHERE id = ?", sealed))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
-        assertThatThrownBy(() -> jdbc.execute("TRUNCATE audit_logs CASCADE"))
-                .isInstanceOf(DataAccessException.class)
-                .rootCause()
-                .hasMessageContaining("append-only");
+        for (String statement : List.of(
+                "UPDATE audit_logs SET action = 'forged' WHERE id = " + sealed,
+                "UPDATE audit_chain SET hash = '\\x00' WHERE audit_id = " + sealed,
+                "DELETE FROM audit_chain WHERE audit_id = " + sealed,
+                "TRUNCATE audit_chain",
+                "DELETE FROM audit_logs WHERE id = " + sealed,
+                "TRUNCATE audit_logs CASCADE")) {
+            assertThatThrownBy(() -> jdbc.execute(statement))
+                    .as(statement)
+                    .isInstanceOf(DataAccessException.class)
+                    .rootCause()
+                    .hasMessageContaining("append-only");
+        }
     }
 
     @Test
     void rowCommittedLongAfterItsIdWasTakenWhenBelowTheLookbackThenSealedByTheSweep() {
-        long late = jdbc.queryForObject("SELECT nextval('audit_logs_id_seq')", Long.class);
-        jdbc.update(
-                "INSERT INTO audit_logs (event_id, occurred_at, action, outcome, source)"
-                        + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
-                        + " FROM generate_series(1, ?)",
-                (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        long late = takeIdThenInsertMoreRowsThanTheLookback();
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
@@ -259,12 +228,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
     @Test
     void sealAllWhenARowCommittedBelowTheLookbackThenSealedWithoutWaitingForTheSweep() {
-        long late = jdbc.queryForObject("SELECT nextval('audit_logs_id_seq')", Long.class);
-        jdbc.update(
-                "INSERT INTO audit_logs (event_id, occurred_at, action, outcome, source)"
-                        + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
-                        + " FROM generate_series(1, ?)",
-                (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        long late = takeIdThenInsertMoreRowsThanTheLookback();
         sealer.sealAll(); // the scheduled sealer may seal some of them first: assert the state, not the count
         assertThat(unsealedAbove(late)).isZero();
         jdbc.update(
@@ -306,9 +270,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
     void streamEventWhenDeliveredTwiceThenRecordedOnceAndEnvelopeDecrypted() {
         String token = userToken();
         String promptId = createPrompt(token, "to be opened", "pw");
-        String envelopeId =
-                (String) body(post("/api/v1/envelopes", token, Map.of("promptId", promptId, "secret", "pw")))
-                        .get("id");
+        String envelopeId = createEnvelope(token, promptId, "pw");
         UUID eventId = UUID.randomUUID();
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("eventId", eventId.toString());
@@ -322,8 +284,8 @@ class AuditIntegrationTests extends VaultIntegrationTest {
         event.put("timestamp", Instant.now().toString());
         String payload = json.writeValueAsString(event);
 
-        RecordId first = add(payload);
-        RecordId second = add(payload);
+        RecordId first = publishAuditEvent(payload);
+        RecordId second = publishAuditEvent(payload);
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
@@ -360,6 +322,32 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                 .add(StreamRecords.string(Map.of("event", payload)).withStreamKey(AUDIT_STREAM));
         redis.expire(AUDIT_STREAM, Duration.ofHours(1));
         return id;
+    }
+
+    /** A {@code prompt.process} event as the prompt-response service writes it. */
+    private String processEvent(String eventId) {
+        return json.writeValueAsString(Map.of(
+                "eventId",
+                eventId,
+                "type",
+                "prompt.process",
+                "principal",
+                "prompt-user",
+                "outcome",
+                "success",
+                "timestamp",
+                Instant.now().toString()));
+    }
+
+    /** Takes an audit id without using it, then inserts more rows after it than the sealer looks back. */
+    private long takeIdThenInsertMoreRowsThanTheLookback() {
+        long late = jdbc.queryForObject("SELECT nextval('audit_logs_id_seq')", Long.class);
+        jdbc.update(
+                "INSERT INTO audit_logs (event_id, occurred_at, action, outcome, source)"
+                        + " SELECT gen_random_uuid(), now(), 'test.after', 'success', 'test'"
+                        + " FROM generate_series(1, ?)",
+                (int) AuditChainSealer.LATE_COMMIT_LOOKBACK + 100);
+        return late;
     }
 
     private String lastDelivered() {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.TestPropertySource;
 
 /** Finding 14.5: bad credentials are throttled per client address before anything is audited, and aggregated. */
@@ -19,9 +18,6 @@ class AuthenticationFailureFloodIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     AuthenticationFailureAudit authenticationFailures;
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @Test
     void badTokensWhenFloodedThen429WithRetryAfterAndAtMostAHandfulOfAuditRows() {

@@ -21,10 +21,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -45,9 +43,6 @@ class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     DataSource dataSource;
-
-    @Autowired
-    StringRedisTemplate redis;
 
     @DynamicPropertySource
     static void otlp(DynamicPropertyRegistry registry) {

@@ -180,9 +180,7 @@ class EnvelopeApiIntegrationTests extends VaultIntegrationTest {
     void metadataWhenReadThenNoCiphertextAndOnlyForOwnerOrAdmin() {
         String owner = userToken();
         String promptId = createPrompt(owner, "metadata only", "pw");
-        String envelopeId =
-                (String) body(post("/api/v1/envelopes", owner, Map.of("promptId", promptId, "secret", "pw")))
-                        .get("id");
+        String envelopeId = createEnvelope(owner, promptId, "pw");
 
         HttpResponse<String> one = get("/api/v1/envelopes/" + envelopeId, owner);
         assertThat(one.statusCode()).isEqualTo(200);

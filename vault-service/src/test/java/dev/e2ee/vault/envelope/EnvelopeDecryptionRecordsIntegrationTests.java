@@ -11,9 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.connection.stream.StreamRecords;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Issue 14.5: a failed decrypt reported by the prompt-response service for someone else's envelope (its ids taken
@@ -22,17 +19,12 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  */
 class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
 
-    @Autowired
-    private StringRedisTemplate redis;
-
     @Test
     void decryptFailureWhenReportedForAnotherUsersEnvelopeThenOwnersRecordsUnchanged() {
         String alice = newSubject();
         String aliceToken = token(alice, Role.USER);
         String promptId = createPrompt(aliceToken, "alice's prompt", "pw");
-        String envelopeId =
-                (String) body(post("/api/v1/envelopes", aliceToken, Map.of("promptId", promptId, "secret", "pw")))
-                        .get("id");
+        String envelopeId = createEnvelope(aliceToken, promptId, "pw");
         Long aliceAuditRows = aliceAuditRows(alice);
 
         UUID forged = publish(failure(newSubject(), envelopeId, promptId, "BAD_SIGNATURE"));
@@ -54,9 +46,7 @@ class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
         String alice = newSubject();
         String aliceToken = token(alice, Role.USER);
         String promptId = createPrompt(aliceToken, "alice's other prompt", "pw");
-        String envelopeId =
-                (String) body(post("/api/v1/envelopes", aliceToken, Map.of("promptId", promptId, "secret", "pw")))
-                        .get("id");
+        String envelopeId = createEnvelope(aliceToken, promptId, "pw");
 
         UUID replay = publish(failure(alice, envelopeId, promptId, "REPLAYED"));
 
@@ -80,10 +70,7 @@ class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
     }
 
     private UUID publish(Map<String, Object> event) {
-        redis.opsForStream()
-                .add(StreamRecords.string(Map.of("event", json.writeValueAsString(event)))
-                        .withStreamKey(AUDIT_STREAM));
-        redis.expire(AUDIT_STREAM, Duration.ofHours(1));
+        publishAuditEvent(event);
         return UUID.fromString((String) event.get("eventId"));
     }
 

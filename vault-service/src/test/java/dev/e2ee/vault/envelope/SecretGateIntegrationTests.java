@@ -21,7 +21,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.redis.core.StringRedisTemplate;
 
 /** The per-prompt secret-attempt limit against real Redis: races, expiry, and who may count against it. */
 class SecretGateIntegrationTests extends VaultIntegrationTest {
@@ -33,9 +32,6 @@ class SecretGateIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     private SecretFailureProperties properties;
-
-    @Autowired
-    private StringRedisTemplate redis;
 
     @Test
     void unlockWhenConcurrentWrongGuessesThenAtMostLimitVerifiedAndRestLocked() throws Exception {

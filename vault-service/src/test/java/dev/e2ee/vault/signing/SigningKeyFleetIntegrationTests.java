@@ -14,6 +14,7 @@ import dev.e2ee.vault.VaultIntegrationTest;
 import dev.e2ee.vault.audit.AuditRecorder;
 import dev.e2ee.vault.key.KeyConfigurationException;
 import dev.e2ee.vault.key.KeyMetadataStore;
+import dev.e2ee.vault.key.VaultKeyProperties;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -57,6 +58,9 @@ class SigningKeyFleetIntegrationTests extends VaultIntegrationTest {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    VaultKeyProperties properties;
 
     /** One vault instance's signing-key machinery. */
     record Instance(SigningKeys keys, SigningKeyRefresher refresher, SigningKeyRotation rotation) {
@@ -182,7 +186,8 @@ class SigningKeyFleetIntegrationTests extends VaultIntegrationTest {
         Instance vault = start(newest, older);
         KeyMetadataStore unreachable = new KeyMetadataStore(
                 new JdbcTemplate(new DriverManagerDataSource("jdbc:postgresql://127.0.0.1:1/none", "none", "")));
-        SigningKeyRefresher offline = new SigningKeyRefresher(vault.keys(), unreachable, transactions, audit, clock);
+        SigningKeyRefresher offline =
+                new SigningKeyRefresher(vault.keys(), unreachable, transactions, audit, clock, properties);
 
         assertThat(offline.refresh()).isFalse();
         assertThat(offline.refresh()).isFalse();
@@ -196,7 +201,7 @@ class SigningKeyFleetIntegrationTests extends VaultIntegrationTest {
     private Instance start(KeyPair... newestFirst) {
         String setting = Arrays.stream(newestFirst).map(this::file).collect(Collectors.joining(","));
         SigningKeys keys = new SigningKeys(SigningKeyFiles.load(setting), Instant.now());
-        SigningKeyRefresher refresher = new SigningKeyRefresher(keys, store, transactions, audit, clock);
+        SigningKeyRefresher refresher = new SigningKeyRefresher(keys, store, transactions, audit, clock, properties);
         refresher.recordAtStartup();
         return new Instance(keys, refresher, new SigningKeyRotation(keys, store, transactions, audit, clock));
     }

@@ -1,4 +1,4 @@
-package dev.e2ee.platform.it;
+package dev.e2ee.platform.test;
 
 import dev.e2ee.crypto.key.RsaKeys;
 import java.io.IOException;
@@ -12,9 +12,9 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /** X25519 private keys generated at test time and written as PKCS#8 PEM files, as openssl writes them. */
-record HpkeKeyFiles(List<Path> files) {
+public record HpkeKeyFiles(List<Path> files) {
 
-    static HpkeKeyFiles generate(int count) {
+    public static HpkeKeyFiles generate(int count) {
         try {
             List<Path> files = new ArrayList<>();
             for (int i = 0; i < count; i++) {
@@ -36,7 +36,7 @@ record HpkeKeyFiles(List<Path> files) {
     }
 
     /** The comma-separated list {@code E2EE_HPKE_PRIVATE_KEY_PATH} takes. */
-    String paths() {
+    public String paths() {
         return files.stream().map(Path::toString).collect(Collectors.joining(","));
     }
 }
