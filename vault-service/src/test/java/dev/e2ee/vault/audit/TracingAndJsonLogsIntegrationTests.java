@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.test.context.DynamicPropertyRegistry;
