@@ -266,6 +266,7 @@ final class Cluster {
         List<String> arguments = new ArrayList<>(common());
         // the audit consumer's per-event line (event type, outcome, id; trace and request ids in the MDC)
         arguments.add("--logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG");
+        arguments.add("--logging.level.dev.e2ee.vault.audit.AuditStreamEntries=DEBUG");
         return arguments;
     }
 

@@ -36,7 +36,7 @@ import org.springframework.test.context.TestPropertySource;
  * it (SQL text, never bind values). No prompt text or secret is in any exported span.
  */
 @JsonLogsAndTracing
-@TestPropertySource(properties = "logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG")
+@TestPropertySource(properties = "logging.level.dev.e2ee.vault.audit.AuditStreamEntries=DEBUG")
 class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
 
     static final OtlpReceiver OTLP = OtlpReceiver.SHARED;
