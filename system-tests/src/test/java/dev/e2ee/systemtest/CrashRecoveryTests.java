@@ -21,10 +21,13 @@ class CrashRecoveryTests extends ClusterTest {
         java.time.Instant from = java.time.Instant.now().minusSeconds(5);
         List<Load.Outcome> outcomes;
         try (Load load = new Load(3, Load.promptsAndEnvelopes(api))) {
-            load.awaitAcknowledged(20, java.time.Duration.ofSeconds(60));
-            ServiceProcess.sleep(500);
+            load.awaitAcknowledged(40, java.time.Duration.ofSeconds(60)); // writes in flight when it dies
+            long killedAt = System.nanoTime();
             cluster.vault.kill();
-            ServiceProcess.sleep(500);
+            Faults.await(
+                    "the load sees the vault gone",
+                    java.time.Duration.ofSeconds(30),
+                    () -> load.outcomes().stream().anyMatch(o -> o.startedNanos() > killedAt && !o.ok()));
             outcomes = load.stop();
         }
         System.out.println("[system-test] vault load around kill -9: " + Load.summary(outcomes));

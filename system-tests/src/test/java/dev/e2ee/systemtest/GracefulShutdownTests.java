@@ -26,8 +26,7 @@ class GracefulShutdownTests extends ClusterTest {
         long signalledAt;
         OptionalInt exit;
         try (Load load = new Load(4, Load.promptsAndEnvelopes(api))) {
-            load.awaitAcknowledged(20, Duration.ofSeconds(60));
-            ServiceProcess.sleep(500);
+            load.awaitAcknowledged(40, Duration.ofSeconds(60)); // the load is running, requests in flight
             signalledAt = System.nanoTime();
             cluster.vault.signalTerm();
             exit = cluster.vault.awaitExit(GRACE);

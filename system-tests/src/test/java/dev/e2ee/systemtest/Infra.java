@@ -13,7 +13,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.zip.ZipFile;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -88,18 +90,18 @@ final class Infra {
     static Path snapshot(Path jar, Path directory) throws IOException {
         Files.createDirectories(directory);
         Path copy = directory.resolve(jar.getFileName());
-        for (int attempt = 1; ; attempt++) {
-            Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
-            try (ZipFile zip = new ZipFile(copy.toFile())) {
-                if (zip.size() > 0) {
-                    return copy;
-                }
-            } catch (IOException e) {
-                if (attempt >= 10) {
-                    throw e;
-                }
-            }
-            ServiceProcess.sleep(3000);
+        Awaitility.await("a readable copy of " + jar.getFileName())
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofSeconds(3))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> readableCopy(jar, copy));
+        return copy;
+    }
+
+    private static boolean readableCopy(Path jar, Path copy) throws IOException {
+        Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+        try (ZipFile zip = new ZipFile(copy.toFile())) {
+            return zip.size() > 0;
         }
     }
 

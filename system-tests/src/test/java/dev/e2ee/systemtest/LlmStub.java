@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.JsonNode;
 
@@ -29,6 +31,11 @@ final class LlmStub implements AutoCloseable {
     private final Map<String, Integer> callerPorts = new ConcurrentHashMap<>();
     private final Map<String, String> traceparents = new ConcurrentHashMap<>();
     private volatile long slowMillis = 8_000;
+    private final ScheduledExecutorService late = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "llm-stub-late");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     LlmStub() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
@@ -74,44 +81,50 @@ final class LlmStub implements AutoCloseable {
 
     @Override
     public void close() {
+        late.shutdownNow();
         server.stop(0);
     }
 
     private void complete(HttpExchange exchange) throws IOException {
+        JsonNode request = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
+        JsonNode messages = request.path("messages");
+        String last = messages.path(messages.size() - 1).path("content").asString("");
+        calls.computeIfAbsent(last, key -> new AtomicInteger()).incrementAndGet();
+        callerPorts.put(last, exchange.getRemoteAddress().getPort());
+        String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
+        if (traceparent != null) {
+            traceparents.put(last, traceparent);
+        }
+        Map<String, Object> body = Map.of(
+                "id", "chatcmpl-stub",
+                "object", "chat.completion",
+                "model", request.path("model").asString("stub-model"),
+                "choices",
+                        List.of(Map.of(
+                                "index",
+                                0,
+                                "message",
+                                Map.of("role", "assistant", "content", "answer:" + last),
+                                "finish_reason",
+                                "stop")),
+                "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2));
+        byte[] bytes = Http.json(body).getBytes(StandardCharsets.UTF_8);
+        if (last.contains(SLOW)) { // a slow model: the answer leaves later, no thread waits for it
+            late.schedule(() -> send(exchange, bytes), slowMillis, TimeUnit.MILLISECONDS);
+        } else {
+            send(exchange, bytes);
+        }
+    }
+
+    private static void send(HttpExchange exchange, byte[] bytes) {
         try (exchange) {
-            JsonNode request = Http.JSON.readTree(exchange.getRequestBody().readAllBytes());
-            JsonNode messages = request.path("messages");
-            String last = messages.path(messages.size() - 1).path("content").asString("");
-            calls.computeIfAbsent(last, key -> new AtomicInteger()).incrementAndGet();
-            callerPorts.put(last, exchange.getRemoteAddress().getPort());
-            String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-            if (traceparent != null) {
-                traceparents.put(last, traceparent);
-            }
-            if (last.contains(SLOW)) {
-                ServiceProcess.sleep(slowMillis);
-            }
-            Map<String, Object> body = Map.of(
-                    "id", "chatcmpl-stub",
-                    "object", "chat.completion",
-                    "model", request.path("model").asString("stub-model"),
-                    "choices",
-                            List.of(Map.of(
-                                    "index",
-                                    0,
-                                    "message",
-                                    Map.of("role", "assistant", "content", "answer:" + last),
-                                    "finish_reason",
-                                    "stop")),
-                    "usage", Map.of("prompt_tokens", 1, "completion_tokens", 1, "total_tokens", 2));
-            byte[] bytes = Http.json(body).getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
-        } catch (IllegalStateException e) {
-            // interrupted while slow: the caller went away
+        } catch (IOException e) {
+            // the caller went away (an instance killed mid-call)
         }
     }
 }

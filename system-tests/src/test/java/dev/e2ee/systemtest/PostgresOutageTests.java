@@ -33,7 +33,11 @@ class PostgresOutageTests extends ClusterTest {
                         .isBetween(500, 599);
                 assertThat(ApiAbuseTests.isProblem(create)).isTrue();
                 assertThat(create.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("hikari");
-                ServiceProcess.sleep(5000);
+                Faults.holds(
+                        "vault stays not ready while PostgreSQL is down",
+                        Duration.ofSeconds(5),
+                        Duration.ofMillis(500),
+                        () -> cluster.vault.readyStatus() == 503);
             } finally {
                 restoredAt = System.nanoTime();
                 cluster.postgresProxy.restore();

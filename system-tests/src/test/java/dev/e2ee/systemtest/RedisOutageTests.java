@@ -44,7 +44,11 @@ class RedisOutageTests extends ClusterTest {
                 assertThat(decrypt.status())
                         .as("no unaudited opening: " + decrypt)
                         .isIn(400, 503);
-                ServiceProcess.sleep(4000);
+                Faults.holds(
+                        "prompt-response stays not ready while Redis is down",
+                        Duration.ofSeconds(4),
+                        Duration.ofMillis(500),
+                        () -> cluster.prompt().readyStatus() == 503);
             } finally {
                 restoredAt = System.nanoTime();
                 cluster.redisProxy.restore();
