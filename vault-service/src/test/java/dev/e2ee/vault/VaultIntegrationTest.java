@@ -81,6 +81,13 @@ public abstract class VaultIntegrationTest {
         registry.add("e2ee.rate-limit.auth-failures-per-minute", () -> "${e2ee.test.auth-failures-per-minute:100000}");
     }
 
+    /** How many audit rows carry this event id (an audit stream event, once consumed, is exactly one). */
+    protected long auditRows(Object eventId) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId.toString());
+        return count == null ? 0 : count;
+    }
+
     protected static String random() {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);

@@ -10,6 +10,7 @@ import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
 import dev.e2ee.platform.test.DrippingBody;
+import dev.e2ee.platform.test.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -17,11 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -47,7 +45,7 @@ class TrustedSignersTests {
     private final AtomicInteger fetches = new AtomicInteger();
     private final AtomicBoolean drip = new AtomicBoolean();
     private final DrippingBody dripping = new DrippingBody();
-    private final MutableClock clock = new MutableClock();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-26T10:00:00Z"));
     private HttpServer server;
 
     @BeforeEach
@@ -203,30 +201,5 @@ class TrustedSignersTests {
         assertThatThrownBy(() -> new TrustedSigners(List.of(good, bad), null, Duration.ofSeconds(10), clock))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("SENDER_PUBLIC_KEY_PATH is not a usable RSA public key: " + bad);
-    }
-
-    /** A clock the test moves forward. */
-    static final class MutableClock extends Clock {
-
-        private Instant now = Instant.parse("2026-11-26T10:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

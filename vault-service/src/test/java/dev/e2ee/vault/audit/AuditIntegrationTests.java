@@ -122,8 +122,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                                 redis.opsForStream().range(AUDIT_STREAM, Range.closed(id.getValue(), id.getValue())))
                         .as("acknowledged entry %s still in the stream", id)
                         .isEmpty());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId))
-                .isEqualTo(1);
+        assertThat(auditRows(eventId)).isEqualTo(1);
     }
 
     @Test
@@ -139,8 +138,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(*) FROM audit_logs WHERE event_id = ?::uuid", Long.class, eventId))
+                .untilAsserted(() -> assertThat(auditRows(eventId))
                         .as("event written after Redis lost the consumer group")
                         .isEqualTo(1));
     }
@@ -303,8 +301,7 @@ class AuditIntegrationTests extends VaultIntegrationTest {
                                         10)
                                 .size())
                         .isZero());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM audit_logs WHERE event_id = ?", Long.class, eventId))
-                .isEqualTo(1);
+        assertThat(auditRows(eventId)).isEqualTo(1);
         assertThat(jdbc.queryForObject(
                         "SELECT count(*) FROM envelope_decryptions WHERE event_id = ?", Long.class, eventId))
                 .isEqualTo(1);

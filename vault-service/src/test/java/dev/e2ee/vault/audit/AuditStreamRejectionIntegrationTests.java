@@ -52,8 +52,7 @@ class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(*) FROM audit_logs WHERE event_id = ?", Long.class, validId))
+                .untilAsserted(() -> assertThat(auditRows(validId))
                         .as("the valid entry behind the rejected ones")
                         .isEqualTo(1));
         await().atMost(Duration.ofSeconds(10))

@@ -77,9 +77,7 @@ class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
     private void awaitRecorded(UUID eventId) {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(200))
-                .untilAsserted(() -> assertThat(jdbc.queryForObject(
-                                "SELECT count(*) FROM audit_logs WHERE event_id = ?", Long.class, eventId))
-                        .isEqualTo(1));
+                .untilAsserted(() -> assertThat(auditRows(eventId)).isEqualTo(1));
     }
 
     private Long aliceAuditRows(String alice) {

@@ -11,16 +11,14 @@ import dev.e2ee.crypto.key.JwkSet;
 import dev.e2ee.crypto.key.RsaKeys;
 import dev.e2ee.platform.jwks.JwksFetcher;
 import dev.e2ee.platform.test.DrippingBody;
+import dev.e2ee.platform.test.MutableClock;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.interfaces.RSAPublicKey;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -152,28 +150,5 @@ class JwksReceiverKeysTests {
 
     private void serve(Jwk... jwks) {
         served.set(new JwkSet(List.of(jwks)).toJson());
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
