@@ -551,8 +551,9 @@ if [ "$ELASTIC" = 1 ] && [ -z "$SOAK_ONLY" ]; then
     exit 0
   fi
 fi
-# the scenarios run the services as run-local.sh and the images start them (AOT cache, warm-up)
-launch_variant aot
+# the scenarios run the services as run-local.sh and the images start them (AOT cache, warm-up);
+# BENCH_SCENARIO_VARIANT=plain runs them on the fat jars (for a like-for-like pair with a build that had no cache)
+launch_variant "${BENCH_SCENARIO_VARIANT:-aot}"
 service_env
 IFS=',' read -r -a mode_list <<<"$MODES"
 for mode in "${mode_list[@]}"; do run_mode "$mode"; done

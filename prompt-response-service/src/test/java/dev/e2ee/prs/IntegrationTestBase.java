@@ -8,6 +8,8 @@ import dev.e2ee.platform.security.TokenIssuer;
 import dev.e2ee.platform.test.RealInfrastructure;
 import dev.e2ee.platform.test.RedisServer;
 import dev.e2ee.platform.test.TestInfrastructure;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -60,6 +62,9 @@ public abstract class IntegrationTestBase {
     @Autowired
     protected StringRedisTemplate redis;
 
+    @Autowired
+    protected MeterRegistry meters;
+
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         commonProperties().forEach((name, value) -> registry.add(name, () -> value));
@@ -107,6 +112,13 @@ public abstract class IntegrationTestBase {
     /** The HTTP port of an instance from {@link #startInstance}. */
     public static int portOf(ConfigurableApplicationContext instance) {
         return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    /** {@code envelopes_rejected_total{reason}} so far (0 before the first rejection of that class). */
+    protected double rejectedEnvelopes(String reasonClass) {
+        Counter counter =
+                meters.find("envelopes.rejected").tag("reason", reasonClass).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     protected String token(String subject, Role... roles) {

@@ -26,11 +26,14 @@ final class Faults {
         return took;
     }
 
+    /** The longest one check may take (a probe that waits for its timeout, 3 s, on a service stuck on a dead backend). */
+    private static final Duration ONE_CHECK = Duration.ofSeconds(5);
+
     /** Checks that {@code condition} holds on every check (every {@code interval}) for {@code period}. */
     static void holds(String what, Duration period, Duration interval, BooleanSupplier condition) {
         Awaitility.await(what)
                 .during(period)
-                .atMost(period.plus(interval.multipliedBy(3)))
+                .atMost(period.plus(interval.multipliedBy(3)).plus(ONE_CHECK))
                 .pollInterval(interval)
                 .until(condition::getAsBoolean);
     }

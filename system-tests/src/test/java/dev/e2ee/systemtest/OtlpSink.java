@@ -1,6 +1,7 @@
 package dev.e2ee.systemtest;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.e2ee.platform.test.OtlpSpan;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -8,17 +9,21 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * The suite's OpenTelemetry collector stand-in: accepts OTLP/HTTP ({@code POST /v1/traces}, http/protobuf) from every
  * service and appends each raw body to one file, which the end-of-suite scan reads like a log (ISO-8859-1, one char
- * per byte: span names and attribute values are plain UTF-8 inside the protobuf).
+ * per byte: span names and attribute values are plain UTF-8 inside the protobuf), and keeps the decoded spans for
+ * assertions on a trace's shape.
  */
 final class OtlpSink implements AutoCloseable {
 
     private final HttpServer server;
     private final Path file;
+    private final List<OtlpSpan> spans = new ArrayList<>();
 
     OtlpSink(Path file) throws IOException {
         this.file = file;
@@ -29,6 +34,7 @@ final class OtlpSink implements AutoCloseable {
             byte[] body = exchange.getRequestBody().readAllBytes();
             synchronized (this) {
                 Files.write(file, body, StandardOpenOption.APPEND);
+                spans.addAll(OtlpSpan.decode(body));
             }
             exchange.sendResponseHeaders(200, -1);
             exchange.close();
@@ -57,6 +63,11 @@ final class OtlpSink implements AutoCloseable {
     /** True when a span of trace {@code traceIdHex} (32 hex digits; 16 raw bytes on the wire) was received. */
     boolean hasTrace(String traceIdHex) {
         return received().contains(new String(HexFormat.of().parseHex(traceIdHex), StandardCharsets.ISO_8859_1));
+    }
+
+    /** The decoded spans of trace {@code traceIdHex} received so far. */
+    synchronized List<OtlpSpan> spansOf(String traceIdHex) {
+        return spans.stream().filter(span -> span.traceId().equals(traceIdHex)).toList();
     }
 
     @Override

@@ -33,11 +33,12 @@ class PostgresOutageTests extends ClusterTest {
                         .isBetween(500, 599);
                 assertThat(ApiAbuseTests.isProblem(create)).isTrue();
                 assertThat(create.body()).doesNotContainIgnoringCase("sql").doesNotContainIgnoringCase("hikari");
+                // not ready = 503, or no answer within the probe timeout (the check waits on the dead connection)
                 Faults.holds(
-                        "vault stays not ready while PostgreSQL is down",
+                        "vault never reports ready while PostgreSQL is down",
                         Duration.ofSeconds(5),
                         Duration.ofMillis(500),
-                        () -> cluster.vault.readyStatus() == 503);
+                        () -> cluster.vault.readyStatus() != 200);
             } finally {
                 restoredAt = System.nanoTime();
                 cluster.postgresProxy.restore();

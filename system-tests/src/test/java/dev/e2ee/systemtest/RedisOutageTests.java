@@ -44,11 +44,12 @@ class RedisOutageTests extends ClusterTest {
                 assertThat(decrypt.status())
                         .as("no unaudited opening: " + decrypt)
                         .isIn(400, 503);
+                // not ready = 503, or no answer within the probe timeout (the check waits on the dead connection)
                 Faults.holds(
-                        "prompt-response stays not ready while Redis is down",
+                        "prompt-response never reports ready while Redis is down",
                         Duration.ofSeconds(4),
                         Duration.ofMillis(500),
-                        () -> cluster.prompt().readyStatus() == 503);
+                        () -> cluster.prompt().readyStatus() != 200);
             } finally {
                 restoredAt = System.nanoTime();
                 cluster.redisProxy.restore();

@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
  * Issue 18: one request followed end to end. A client sends {@code POST /api/v1/prompts/process} (async, an
  * envelope) with a known W3C {@code traceparent} through the real nginx gateway; the same trace id then appears in
  * the prompt-response service's JSON log line of the worker that ran the job, in the vault's JSON log line consuming
- * the job's {@code envelope.decrypt} audit event from the Redis stream, on the LLM call, and in the exported spans.
+ * the job's {@code envelope.decrypt} audit event from the Redis stream, on the LLM call, and in the exported spans,
+ * down to the vault's PostgreSQL query that records that event.
  */
 @Order(40)
 class TraceThroughGatewayTests {
@@ -84,6 +85,14 @@ class TraceThroughGatewayTests {
                 .as("the LLM call continues the trace")
                 .hasValueSatisfying(header -> assertThat(header).startsWith("00-" + traceId + "-"));
         awaitTrue("spans of the trace exported", () -> cluster.otlp.hasTrace(traceId));
+        awaitTrue(
+                "the vault's PostgreSQL write of the audit event is a span of the trace",
+                () -> cluster.otlp.spansOf(traceId).stream()
+                        .anyMatch(span -> span.name().equals("query")
+                                && "vault-db".equals(span.attributes().get("jdbc.datasource.name"))));
+        assertThat(cluster.otlp.spansOf(traceId))
+                .as("no span of the trace names the prompt text")
+                .allSatisfy(span -> assertThat(span.toString()).doesNotContain(text));
     }
 
     /** True when a JSON log line of {@code processes} has {@code trace.id} = {@code traceId} and matches. */

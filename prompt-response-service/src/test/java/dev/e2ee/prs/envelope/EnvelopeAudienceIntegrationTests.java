@@ -26,6 +26,7 @@ class EnvelopeAudienceIntegrationTests extends IntegrationTestBase {
         Envelope alices = keys.sealFor("alice", "alice's secret plan");
         String json = TestKeys.json(alices);
         String tail = auditStreamTail();
+        double audienceBefore = rejectedEnvelopes("audience");
 
         HttpResponse<String> bob = decrypt(json, userToken("bob"));
         HttpResponse<String> admin = decrypt(json, token("root", Role.ADMIN));
@@ -42,6 +43,9 @@ class EnvelopeAudienceIntegrationTests extends IntegrationTestBase {
                 .isEqualTo(shape(json(bobProcesses)));
         assertThat(bob.body()).doesNotContain("secret plan").doesNotContain("alice");
         assertThat(redis.hasKey(ReplayGuard.PREFIX + alices.id())).isFalse();
+        assertThat(rejectedEnvelopes("audience"))
+                .as("bob, the admin and bob's process call; the forged one counts as signature")
+                .isEqualTo(audienceBefore + 3);
         assertThat(auditEventsSince(tail))
                 .filteredOn(e -> "WRONG_AUDIENCE".equals(e.path("reason").asString()))
                 .extracting(e -> e.path("principal").asString())

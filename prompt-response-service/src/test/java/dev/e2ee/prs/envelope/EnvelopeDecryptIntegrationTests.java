@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.e2ee.crypto.envelope.Envelope;
 import dev.e2ee.crypto.envelope.EnvelopeContent;
+import dev.e2ee.crypto.envelope.Recipient;
 import dev.e2ee.crypto.key.Jwk;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.prs.IntegrationTestBase;
 import dev.e2ee.prs.TestKeys;
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.net.http.HttpResponse;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
@@ -24,23 +23,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
 
     private final TestKeys keys = TestKeys.get();
-
-    @Autowired
-    MeterRegistry registry;
-
-    /** {@code envelopes_rejected_total{reason}} so far (0 before the first rejection of that class). */
-    private double rejected(String reasonClass) {
-        Counter counter =
-                registry.find("envelopes.rejected").tag("reason", reasonClass).counter();
-        return counter == null ? 0 : counter.count();
-    }
 
     private HttpResponse<String> decrypt(String envelopeJson, String token) {
         return post("/api/v1/envelopes/decrypt", token, "{\"envelope\":" + envelopeJson + "}");
@@ -128,14 +116,14 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
     @Test
     void decryptWhenSignedByUntrustedKeyThenRejectedAndReasonOnlyInAudit() {
         String tail = auditStreamTail();
-        double unknownKeyBefore = rejected("unknown_key");
+        double unknownKeyBefore = rejectedEnvelopes("unknown_key");
         Envelope envelope = TestKeys.sealer(keys.stranger, Clock.systemUTC())
                 .seal(keys.recipient(), content("forged"), Instant.now().plusSeconds(600));
 
         HttpResponse<String> response = decrypt(TestKeys.json(envelope), userToken("mallory"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(rejected("unknown_key")).isEqualTo(unknownKeyBefore + 1);
+        assertThat(rejectedEnvelopes("unknown_key")).isEqualTo(unknownKeyBefore + 1);
         assertThat(json(response).path("code").asString()).isEqualTo("ENVELOPE_REJECTED");
         assertThat(response.body()).doesNotContain("UNKNOWN_SENDER_KEY").doesNotContain("forged");
         assertThat(auditEventsSince(tail)).anySatisfy(event -> {
@@ -157,12 +145,12 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         ObjectNode forged = (ObjectNode) JSON.readTree(TestKeys.json(alices));
         forged.put("signature", flipBit(forged.path("signature").asString()));
         String tail = auditStreamTail();
-        double signatureBefore = rejected("signature");
+        double signatureBefore = rejectedEnvelopes("signature");
 
         HttpResponse<String> response = decrypt(forged.toString(), userToken("mallory"));
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(rejected("signature")).isEqualTo(signatureBefore + 1);
+        assertThat(rejectedEnvelopes("signature")).isEqualTo(signatureBefore + 1);
         assertThat(auditEventsSince(tail))
                 .filteredOn(event ->
                         "envelope.decrypt_failed".equals(event.path("type").asString()))
@@ -184,7 +172,7 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         Envelope expired = TestKeys.sealer(keys.vault, twoHoursAgo)
                 .seal(keys.recipient(), content("old"), twoHoursAgo.instant().plus(Duration.ofMinutes(30)));
         Envelope tooOld = TestKeys.sealer(keys.vault, twoHoursAgo).seal(keys.recipient(), content("older"), null);
-        double expiredBefore = rejected("expired");
+        double expiredBefore = rejectedEnvelopes("expired");
 
         HttpResponse<String> first = decrypt(TestKeys.json(expired), userToken("alice"));
         HttpResponse<String> second = decrypt(TestKeys.json(tooOld), userToken("alice"));
@@ -192,21 +180,43 @@ class EnvelopeDecryptIntegrationTests extends IntegrationTestBase {
         assertThat(first.statusCode()).isEqualTo(400);
         assertThat(second.statusCode()).isEqualTo(400);
         assertThat(shape(json(first))).isEqualTo(shape(json(second)));
-        assertThat(rejected("expired"))
+        assertThat(rejectedEnvelopes("expired"))
                 .as("expired and too old: one reason class")
                 .isEqualTo(expiredBefore + 2);
     }
 
     @Test
+    void decryptWhenMalformedOrUndecryptableThenSameRejectionCountedByReasonClass() {
+        ObjectNode badBase64 = (ObjectNode) JSON.readTree(TestKeys.json(keys.seal("malformed")));
+        badBase64.put("iv", "!!!!");
+        // signed by the trusted vault key for this service's key id, but the data key is wrapped for another key
+        Recipient wrongWrap = new Recipient(keys.recipient().kid(), (RSAPublicKey) keys.stranger.getPublic());
+        Envelope undecryptable = TestKeys.sealer(keys.vault, Clock.systemUTC())
+                .seal(wrongWrap, content("cannot be opened"), Instant.now().plusSeconds(600));
+        double malformedBefore = rejectedEnvelopes("malformed");
+        double decryptionBefore = rejectedEnvelopes("decryption");
+
+        HttpResponse<String> malformed = decrypt(badBase64.toString(), userToken("mallory"));
+        HttpResponse<String> failed = decrypt(TestKeys.json(undecryptable), userToken("mallory"));
+
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(failed.statusCode()).isEqualTo(400);
+        assertThat(shape(json(malformed))).isEqualTo(shape(json(failed)));
+        assertThat(failed.body()).doesNotContain("cannot be opened").doesNotContain("DECRYPTION");
+        assertThat(rejectedEnvelopes("malformed")).isEqualTo(malformedBefore + 1);
+        assertThat(rejectedEnvelopes("decryption")).isEqualTo(decryptionBefore + 1);
+    }
+
+    @Test
     void decryptWhenOpenedTwiceThenConflict() {
         String envelope = TestKeys.json(keys.seal("once only"));
-        double replayedBefore = rejected("replayed");
+        double replayedBefore = rejectedEnvelopes("replayed");
 
         assertThat(decrypt(envelope, userToken("alice")).statusCode()).isEqualTo(200);
         HttpResponse<String> replay = decrypt(envelope, userToken("alice"));
 
         assertThat(replay.statusCode()).isEqualTo(409);
-        assertThat(rejected("replayed")).isEqualTo(replayedBefore + 1);
+        assertThat(rejectedEnvelopes("replayed")).isEqualTo(replayedBefore + 1);
         assertThat(json(replay).path("code").asString()).isEqualTo("ENVELOPE_ALREADY_OPENED");
         assertThat(replay.body()).doesNotContain("once only");
         assertThat(redis.getExpire(
