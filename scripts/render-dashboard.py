@@ -4,7 +4,12 @@
     scripts/render-dashboard.py --vault http://127.0.0.1:3000 --prompt http://127.0.0.1:3001 \
         --api-key "$E2EE_BOOTSTRAP_ADMIN_API_KEY" --seconds 150 --out docs/grafana/e2ee-dashboard.png
 
-The services must run (scripts/run-local.sh). The script starts a throw-away Prometheus (the Debian `prometheus`
+    scripts/render-dashboard.py --vault http://127.0.0.1:3000 --prompt http://127.0.0.1:3001 \
+        --load-command "bench/bench.sh --modes native --paced-modes none --scenarios create-envelope,open-envelope"
+
+With --load-command the load is that command (a run of the benchmark, which starts and stops its own services on the
+same ports) instead of the built-in mix, and the picture covers the whole command. Otherwise the services must run
+(scripts/run-local.sh). The script starts a throw-away Prometheus (the Debian `prometheus`
 binary: temporary config and storage, 127.0.0.1 only, stopped at the end) scraping both services' /api/v1/metrics
 every 2 s with the labels a ServiceMonitor would give (job = service name, namespace = e2ee), drives a mixed load
 (prompts, envelopes created and opened, replays, tampered envelopes, sync and async processing, a rate-limit burst),
@@ -192,12 +197,15 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--vault", required=True)
     parser.add_argument("--prompt", required=True)
-    parser.add_argument("--api-key", required=True)
+    parser.add_argument("--api-key", help="the admin API key the built-in load signs in with")
+    parser.add_argument("--load-command", help="a shell command that makes the load instead (e.g. bench/bench.sh ...)")
     parser.add_argument("--seconds", type=int, default=150)
     parser.add_argument("--threads", type=int, default=3)
     parser.add_argument("--prometheus-port", type=int, default=9090)
     parser.add_argument("--out", default=os.path.join(ROOT, "docs/grafana/e2ee-dashboard.png"))
     args = parser.parse_args()
+    if not args.load_command and not args.api_key:
+        parser.error("--api-key is needed for the built-in load (or give --load-command)")
     with open(DASHBOARD) as f:
         dashboard = json.load(f)
     workdir = tempfile.mkdtemp(prefix="e2ee-render-")
@@ -205,7 +213,10 @@ def main():
     try:
         time.sleep(6)
         start = time.time()
-        Load(args.vault, args.prompt, args.api_key).run(args.seconds, args.threads)
+        if args.load_command:
+            subprocess.run(args.load_command, shell=True, cwd=ROOT, check=True)
+        else:
+            Load(args.vault, args.prompt, args.api_key).run(args.seconds, args.threads)
         time.sleep(10)
         draw(dashboard, args.prometheus_port, start - 5, time.time(), args.out)
     finally:
