@@ -265,7 +265,6 @@ final class Cluster {
     private static List<String> vaultArguments() {
         List<String> arguments = new ArrayList<>(common());
         // the audit consumer's per-event line (event type, outcome, id; trace and request ids in the MDC)
-        arguments.add("--logging.level.dev.e2ee.vault.audit.AuditStreamConsumer=DEBUG");
         arguments.add("--logging.level.dev.e2ee.vault.audit.AuditStreamEntries=DEBUG");
         return arguments;
     }

@@ -26,14 +26,14 @@ final class Faults {
         return took;
     }
 
-    /** The longest one check may take (a probe that waits for its timeout, 3 s, on a service stuck on a dead backend). */
-    private static final Duration ONE_CHECK = Duration.ofSeconds(5);
-
-    /** Checks that {@code condition} holds on every check (every {@code interval}) for {@code period}. */
+    /**
+     * Checks that {@code condition} holds on every check (every {@code interval}) for {@code period}; a check may take
+     * up to a readiness probe's timeout (a service stuck on a dead backend answers late or not at all).
+     */
     static void holds(String what, Duration period, Duration interval, BooleanSupplier condition) {
         Awaitility.await(what)
                 .during(period)
-                .atMost(period.plus(interval.multipliedBy(3)).plus(ONE_CHECK))
+                .atMost(period.plus(interval.multipliedBy(3)).plus(ServiceProcess.PROBE_TIMEOUT.multipliedBy(2)))
                 .pollInterval(interval)
                 .until(condition::getAsBoolean);
     }

@@ -25,6 +25,9 @@ import org.awaitility.core.ConditionTimeoutException;
  */
 final class ServiceProcess {
 
+    /** How long {@link #readyStatus()} waits for an answer before it counts as none (-1). */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(3);
+
     private static final HttpClient PROBE =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -128,7 +131,7 @@ final class ServiceProcess {
     int readyStatus() {
         try {
             HttpRequest request = HttpRequest.newBuilder(base().resolve("/api/v1/health/ready"))
-                    .timeout(Duration.ofSeconds(3))
+                    .timeout(PROBE_TIMEOUT)
                     .build();
             return PROBE.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
