@@ -1,79 +1,61 @@
 package dev.e2ee.vault.apikey;
 
 import dev.e2ee.platform.security.Role;
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.PostLoad;
-import jakarta.persistence.PostPersist;
-import jakarta.persistence.Table;
-import jakarta.persistence.Transient;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.springframework.data.domain.Persistable;
 
-/** An API key: only the SHA-256 hex of the key is stored (the key itself is shown once). */
-@Entity
-@Table(name = "api_keys")
-class ApiKeyRecord implements Persistable<UUID> {
+/**
+ * An API key, a row of {@code api_keys} ({@link ApiKeyRepository}): only the SHA-256 hex of the key is stored (the key
+ * itself is shown once); {@code roles} is stored as the sorted, comma-separated claim values.
+ */
+class ApiKeyRecord {
 
-    @Transient
-    private boolean fresh;
-
-    @Id
-    private UUID id;
-
-    @Column(nullable = false)
-    private String name;
-
-    @Column(nullable = false)
-    private String owner;
-
-    @Column(nullable = false)
-    private String roles;
-
-    @Column(name = "key_hash", nullable = false)
-    private String keyHash;
-
-    @Column(name = "created_by", nullable = false)
-    private String createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
-    @Column(name = "revoked_at")
+    private final UUID id;
+    private final String name;
+    private final String owner;
+    private final String roles;
+    private final String keyHash;
+    private final String createdBy;
+    private final Instant createdAt;
     private Instant revokedAt;
 
-    protected ApiKeyRecord() {}
-
     ApiKeyRecord(UUID id, String name, String owner, Set<Role> roles, String keyHash, String createdBy, Instant now) {
-        this.fresh = true;
+        this(
+                id,
+                name,
+                owner,
+                roles.stream().map(Role::claimValue).sorted().collect(Collectors.joining(",")),
+                keyHash,
+                createdBy,
+                now,
+                null);
+    }
+
+    /** A stored row as read ({@link ApiKeyRepository}). */
+    ApiKeyRecord(
+            UUID id,
+            String name,
+            String owner,
+            String roles,
+            String keyHash,
+            String createdBy,
+            Instant createdAt,
+            Instant revokedAt) {
         this.id = id;
         this.name = name;
         this.owner = owner;
-        this.roles = roles.stream().map(Role::claimValue).sorted().collect(Collectors.joining(","));
+        this.roles = roles;
         this.keyHash = keyHash;
         this.createdBy = createdBy;
-        this.createdAt = now;
+        this.createdAt = createdAt;
+        this.revokedAt = revokedAt;
     }
 
-    @Override
-    public boolean isNew() {
-        return fresh;
-    }
-
-    @PostLoad
-    @PostPersist
-    void markPersisted() {
-        this.fresh = false;
-    }
-
-    @Override
-    public UUID getId() {
+    UUID getId() {
         return id;
     }
 
@@ -83,6 +65,11 @@ class ApiKeyRecord implements Persistable<UUID> {
 
     String getOwner() {
         return owner;
+    }
+
+    /** The stored form of the roles. */
+    String rolesColumn() {
+        return roles;
     }
 
     Set<Role> getRoles() {

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -51,7 +50,7 @@ class ApiKeyService {
         String owner = request.owner() == null ? request.name() : request.owner();
         ApiKeyRecord record = new ApiKeyRecord(
                 UUID.randomUUID(), request.name(), owner, roles, ApiKeyHash.of(rawKey), admin.subject(), now());
-        keys.save(record);
+        keys.insert(record);
         mirror.publishAfterCommit(record);
         audit.success("apikey.create", "api_key", record.getId(), Map.of("owner", owner, "roles", request.roles()));
         return response(record, rawKey);
@@ -59,16 +58,15 @@ class ApiKeyService {
 
     @Transactional(readOnly = true)
     List<ApiKeyResponse> list() {
-        return keys.findAll(Sort.by(Sort.Direction.DESC, "createdAt")).stream()
-                .map(k -> response(k, null))
-                .toList();
+        return keys.findAllNewestFirst().stream().map(k -> response(k, null)).toList();
     }
 
     @Transactional
     void revoke(UUID id) {
         ApiKeyRecord record = keys.findById(id).orElseThrow(ApiKeyNotFoundException::new);
-        if (!record.isRevoked()) {
-            record.revoke(now());
+        Instant now = now();
+        if (keys.revoke(id, now)) {
+            record.revoke(now);
             mirror.removeNow(record);
             audit.success("apikey.revoke", "api_key", id, Map.of());
         }
