@@ -94,21 +94,6 @@ public final class CryptoProvider {
         return probe.provider().orElseGet(() -> JdkProviders.jdk("native provider unavailable: " + probe.reason()));
     }
 
-    /**
-     * Starts the native provider's probe (loading its library and the interoperability self-test, about a second of
-     * one core) on a daemon thread and returns at once, so that a service's start-up overlaps it with its own
-     * work; the first {@link #defaults()} or {@link #nativeProvider()} then waits only for what is left of it. Does
-     * nothing when the JDK providers are forced.
-     */
-    public static void probeInBackground() {
-        if ("jdk".equals(forcedValue())) {
-            return;
-        }
-        Thread probe = new Thread(NativeProviderProbe::result, "crypto-provider-probe");
-        probe.setDaemon(true);
-        probe.start();
-    }
-
     /** The JDK's own providers (SunJCE, SunRsaSign) for every operation. */
     public static CryptoProvider jdk() {
         return JdkProviders.jdk(null);

@@ -1,6 +1,5 @@
 package dev.e2ee.prs;
 
-import dev.e2ee.crypto.CryptoProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,7 +12,6 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class PromptResponseApplication {
 
     public static void main(String[] args) {
-        CryptoProvider.probeInBackground(); // overlaps the native provider's self-test with the context's start
         SpringApplication.run(PromptResponseApplication.class, args);
     }
 }

@@ -161,6 +161,20 @@ class AuthIntegrationTests extends VaultIntegrationTest {
                 .isEqualTo(401);
         assertThat(redis.hasKey(RedisKeys.apiKeyByHash(ApiKeyHash.of(key)))).isFalse();
         assertThat(redis.hasKey(RedisKeys.apiKeyById(id))).isFalse();
+        Integer revokedAtSet = jdbc.queryForObject(
+                "SELECT count(*) FROM api_keys WHERE id = ?::uuid AND revoked_at IS NOT NULL", Integer.class, id);
+        assertThat(revokedAtSet).isEqualTo(1);
+        assertThat(get("/api/v1/api-keys", admin).body()).contains("\"revokedAt\":\"");
+
+        // revoking again changes nothing and writes no second audit row; an unknown id is a 404
+        assertThat(delete("/api/v1/api-keys/" + id, admin).statusCode()).isEqualTo(204);
+        Integer revokeRows = jdbc.queryForObject(
+                "SELECT count(*) FROM audit_logs WHERE action = 'apikey.revoke' AND resource_id = ?",
+                Integer.class,
+                id);
+        assertThat(revokeRows).isEqualTo(1);
+        assertThat(delete("/api/v1/api-keys/" + UUID.randomUUID(), admin).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
