@@ -21,7 +21,7 @@ class ApiKeyRecord {
     private final String keyHash;
     private final String createdBy;
     private final Instant createdAt;
-    private Instant revokedAt;
+    private final Instant revokedAt;
 
     ApiKeyRecord(UUID id, String name, String owner, Set<Role> roles, String keyHash, String createdBy, Instant now) {
         this(
@@ -99,9 +99,5 @@ class ApiKeyRecord {
 
     boolean isRevoked() {
         return revokedAt != null;
-    }
-
-    void revoke(Instant now) {
-        this.revokedAt = now;
     }
 }

@@ -1,7 +1,7 @@
 package dev.e2ee.vault.apikey;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import static dev.e2ee.vault.SqlTimes.instant;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -35,8 +35,10 @@ class ApiKeyRepository {
         this.jdbc = jdbc;
     }
 
+    /** Stores a newly issued key (not revoked). */
     void insert(ApiKeyRecord key) {
-        jdbc.sql("INSERT INTO api_keys (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO api_keys (id, name, owner, roles, key_hash, created_by, created_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(
                         key.getId(),
                         key.getName(),
@@ -44,8 +46,7 @@ class ApiKeyRepository {
                         key.rolesColumn(),
                         key.getKeyHash(),
                         key.getCreatedBy(),
-                        Timestamp.from(key.getCreatedAt()),
-                        key.getRevokedAt() == null ? null : Timestamp.from(key.getRevokedAt()))
+                        Timestamp.from(key.getCreatedAt()))
                 .update();
     }
 
@@ -89,10 +90,5 @@ class ApiKeyRepository {
                 .param(Timestamp.from(since))
                 .query(RECORD)
                 .list();
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }

@@ -64,9 +64,7 @@ class ApiKeyService {
     @Transactional
     void revoke(UUID id) {
         ApiKeyRecord record = keys.findById(id).orElseThrow(ApiKeyNotFoundException::new);
-        Instant now = now();
-        if (keys.revoke(id, now)) {
-            record.revoke(now);
+        if (keys.revoke(id, now())) {
             mirror.removeNow(record);
             audit.success("apikey.revoke", "api_key", id, Map.of());
         }

@@ -1,12 +1,12 @@
 package dev.e2ee.vault.envelope;
 
+import static dev.e2ee.vault.SqlTimes.instant;
+
 import dev.e2ee.crypto.envelope.Envelope;
 import dev.e2ee.crypto.envelope.EnvelopeJson;
 import dev.e2ee.vault.audit.AuditStreamEvent;
 import dev.e2ee.vault.audit.PendingAudit;
 import dev.e2ee.vault.web.WireValue;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -125,11 +125,6 @@ class EnvelopeRepository {
                     .update();
         }
         return inserted == 1;
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 
     private static String cut(String value, int max) {

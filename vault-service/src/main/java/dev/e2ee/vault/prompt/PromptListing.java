@@ -1,5 +1,6 @@
 package dev.e2ee.vault.prompt;
 
+import dev.e2ee.vault.SqlTimes;
 import dev.e2ee.vault.web.WireValue;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -84,8 +85,8 @@ class PromptListing {
                         WireValue.fromWire(PromptStatus.class, rs.getString("status")),
                         rs.getLong("version"),
                         rs.getString("metadata"),
-                        PromptRepository.instant(rs, "created_at"),
-                        PromptRepository.instant(rs, "updated_at")))
+                        SqlTimes.instant(rs, "created_at"),
+                        SqlTimes.instant(rs, "updated_at")))
                 .list();
     }
 

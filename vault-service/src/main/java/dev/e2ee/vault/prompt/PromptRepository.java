@@ -1,12 +1,12 @@
 package dev.e2ee.vault.prompt;
 
+import static dev.e2ee.vault.SqlTimes.instant;
+
 import dev.e2ee.crypto.atrest.EncryptedRecord;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.vault.audit.PendingAudit;
 import dev.e2ee.vault.web.WireValue;
 import java.nio.ByteBuffer;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -174,10 +174,5 @@ class PromptRepository {
                     return copy;
                 })
                 .toArray(byte[][]::new);
-    }
-
-    static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp value = rs.getTimestamp(column);
-        return value == null ? null : value.toInstant();
     }
 }
