@@ -1,16 +1,11 @@
 package dev.e2ee.vault.audit;
 
-import dev.e2ee.platform.tracing.StreamTraceContext;
-import dev.e2ee.platform.web.RequestContext;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.slf4j.MDC;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessException;
 import org.springframework.data.domain.Range;
@@ -33,13 +28,13 @@ import org.springframework.stereotype.Component;
  * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
  * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
  * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
- * An entry that cannot be recorded because of its content is rejected ({@link AuditStreamEntries}) and acknowledged,
- * so one bad entry never stalls the entries behind it.
+ * Each batch read is recorded in one transaction ({@link AuditStreamEntries}) and acknowledged with one {@code XACK};
+ * an entry that cannot be recorded because of its content is rejected and acknowledged, so one bad entry never
+ * stalls the entries behind it.
  * The group is created (at id 0, with the stream) at the first poll and again after any failed Redis call, so a
  * Redis that came back empty is set up again and every entry written since is consumed.
  * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the
- * backlog the prompt-response service bounds. Each entry is processed in a span continuing the trace of its
- * {@code traceparent} field (the request that caused the event), with the event's request id in the MDC.
+ * backlog the prompt-response service bounds.
  */
 @Component
 class AuditStreamConsumer implements SchedulingConfigurer {
@@ -50,7 +45,6 @@ class AuditStreamConsumer implements SchedulingConfigurer {
     private final AuditStreamEntries entries;
     private final AuditStreamTrimmer trimmer;
     private final AuditStreamProperties properties;
-    private final StreamTraceContext traces;
     private final Consumer consumer = Consumer.from("vault", "vault-" + UUID.randomUUID());
     private volatile boolean groupReady;
 
@@ -58,13 +52,11 @@ class AuditStreamConsumer implements SchedulingConfigurer {
             StringRedisTemplate redis,
             AuditStreamEntries entries,
             AuditStreamTrimmer trimmer,
-            AuditStreamProperties properties,
-            StreamTraceContext traces) {
+            AuditStreamProperties properties) {
         this.redis = redis;
         this.entries = entries;
         this.trimmer = trimmer;
         this.properties = properties;
-        this.traces = traces;
     }
 
     /** Polls every {@code e2ee.vault.audit-stream.poll-interval}, the first time 3 s after startup. */
@@ -105,7 +97,7 @@ class AuditStreamConsumer implements SchedulingConfigurer {
         if (records == null) {
             return 0;
         }
-        records.forEach(this::process);
+        process(records);
         return records.size();
     }
 
@@ -117,21 +109,18 @@ class AuditStreamConsumer implements SchedulingConfigurer {
                 .map(p -> p.getId())
                 .toArray(RecordId[]::new);
         if (stale.length > 0) {
-            redis.opsForStream()
-                    .claim(properties.key(), properties.group(), consumer.getName(), properties.claimIdle(), stale)
-                    .forEach(this::process);
+            process(redis.opsForStream()
+                    .claim(properties.key(), properties.group(), consumer.getName(), properties.claimIdle(), stale));
         }
     }
 
-    private void process(MapRecord<String, Object, Object> record) {
-        Map<String, String> fields = new HashMap<>();
-        record.getValue().forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
-        try (StreamTraceContext.Scope span = traces.continueFrom("audit consume", fields)) {
-            entries.record(record.getId(), fields.get("event"));
-        } finally {
-            MDC.remove(RequestContext.MDC_KEY);
+    private void process(List<MapRecord<String, Object, Object>> records) {
+        if (records.isEmpty()) {
+            return;
         }
-        redis.opsForStream().acknowledge(properties.key(), properties.group(), record.getId());
+        entries.recordAll(records);
+        RecordId[] ids = records.stream().map(MapRecord::getId).toArray(RecordId[]::new);
+        redis.opsForStream().acknowledge(properties.key(), properties.group(), ids);
     }
 
     private void ensureGroup() {

@@ -1,27 +1,37 @@
 package dev.e2ee.vault.audit;
 
+import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.platform.web.RequestContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Records one entry of {@code e2ee:audit:events} (its {@code event} field) as an audit row. An entry that cannot be
- * recorded because of what it holds is rejected: not JSON or not a valid event ({@code malformed}), or refused by the
+ * Records entries of {@code e2ee:audit:events} (their {@code event} field) as audit rows, a batch in one transaction:
+ * one commit per poll rather than per event, which is what bounds the consumer's rate. Each entry is recorded in a
+ * span continuing the trace of its {@code traceparent} field, with the event's request id in the MDC. An entry that
+ * cannot be recorded because of what it holds is rejected: not JSON or not a valid event ({@code malformed}), or refused by the
  * database ({@code refused}: a value PostgreSQL cannot store, such as a NUL character or a timestamp outside its range,
- * which Spring reports as a {@link DataIntegrityViolationException}). A rejected entry is counted in
+ * which Spring reports as a {@link DataIntegrityViolationException}; it rolls its batch back, and the batch is then
+ * recorded entry by entry, each in its own transaction, so only that entry is lost). A rejected entry is counted in
  * {@code audit_stream_rejected_total{reason}} and logged with its stream id and the kind of failure only, never its
  * content (whoever can write to Redis chose it); the consumer then acknowledges it like any other entry, so it cannot
  * stall the entries behind it. A failure of the database itself (no connection, a timeout) is not the entry's fault:
- * it propagates, and the entry stays pending until a later poll records it.
+ * it propagates, and the batch stays pending until a later poll records it.
  */
 @Component
 class AuditStreamEntries {
@@ -31,12 +41,21 @@ class AuditStreamEntries {
     private static final Logger log = LoggerFactory.getLogger(AuditStreamEntries.class);
 
     private final AuditEventRecorder recorder;
+    private final TransactionTemplate transactions;
+    private final StreamTraceContext traces;
     private final JsonMapper json;
     private final Counter malformed;
     private final Counter refused;
 
-    AuditStreamEntries(AuditEventRecorder recorder, JsonMapper json, MeterRegistry registry) {
+    AuditStreamEntries(
+            AuditEventRecorder recorder,
+            TransactionTemplate transactions,
+            StreamTraceContext traces,
+            JsonMapper json,
+            MeterRegistry registry) {
         this.recorder = recorder;
+        this.transactions = transactions;
+        this.traces = traces;
         this.json = json;
         this.malformed = rejected(registry, "malformed");
         this.refused = rejected(registry, "refused");
@@ -49,26 +68,49 @@ class AuditStreamEntries {
                 .register(registry);
     }
 
-    /** Records the entry {@code id} whose {@code event} field is {@code raw}, or rejects it (see above). */
-    void record(RecordId id, String raw) {
-        AuditStreamEvent event = parse(raw);
-        if (event == null || !event.valid()) {
-            malformed.increment();
-            log.warn("audit stream: dropped malformed entry {}", id);
-            return;
-        }
-        if (event.requestId() != null) {
-            MDC.put(RequestContext.MDC_KEY, event.requestId());
+    /** Records the stream entries {@code batch} (read, not yet acknowledged), or rejects them (see above). */
+    void recordAll(List<MapRecord<String, Object, Object>> batch) {
+        List<Entry> events = new ArrayList<>(batch.size());
+        for (MapRecord<String, Object, Object> record : batch) {
+            Map<String, String> fields = new HashMap<>();
+            record.getValue().forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
+            AuditStreamEvent event = parse(fields.get("event"));
+            if (event == null || !event.valid()) {
+                malformed.increment();
+                log.warn("audit stream: dropped malformed entry {}", record.getId());
+            } else {
+                events.add(new Entry(record.getId(), fields, event));
+            }
         }
         try {
+            transactions.executeWithoutResult(status -> events.forEach(this::record));
+        } catch (DataIntegrityViolationException e) {
+            events.forEach(this::recordAlone);
+        }
+    }
+
+    private void recordAlone(Entry entry) {
+        try {
+            transactions.executeWithoutResult(status -> record(entry));
+        } catch (DataIntegrityViolationException e) {
+            refused.increment();
+            log.warn("audit stream: dropped entry {} the database refused (SQLState {})", entry.id(), sqlState(e));
+        }
+    }
+
+    private void record(Entry entry) {
+        AuditStreamEvent event = entry.event();
+        try (StreamTraceContext.Scope span = traces.continueFrom("audit consume", entry.fields())) {
+            if (event.requestId() != null) {
+                MDC.put(RequestContext.MDC_KEY, event.requestId());
+            }
             if (recorder.record(event)) {
                 log.debug("audit stream: recorded {} {} event {}", event.type(), event.outcome(), event.eventId());
             } else {
                 log.debug("audit stream: event {} already recorded", event.eventId());
             }
-        } catch (DataIntegrityViolationException e) {
-            refused.increment();
-            log.warn("audit stream: dropped entry {} the database refused (SQLState {})", id, sqlState(e));
+        } finally {
+            MDC.remove(RequestContext.MDC_KEY);
         }
     }
 
@@ -84,4 +126,6 @@ class AuditStreamEntries {
     private static String sqlState(DataIntegrityViolationException e) {
         return e.getMostSpecificCause() instanceof SQLException sql ? sql.getSQLState() : "unknown";
     }
+
+    private record Entry(RecordId id, Map<String, String> fields, AuditStreamEvent event) {}
 }

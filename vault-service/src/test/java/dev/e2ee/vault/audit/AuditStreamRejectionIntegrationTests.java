@@ -22,7 +22,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 
 /**
  * Entries on the audit stream that cannot be recorded because of their content (written by whoever can write to
- * Redis) are acknowledged, counted and logged without their content, and never stall the valid entries behind them.
+ * Redis) are acknowledged, counted and logged without their content, and never stall the valid entries behind them
+ * nor lose the valid entries of their batch.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
@@ -43,8 +44,10 @@ class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
         nul.put("principal", marker + "\u0000");
         Map<String, Object> farFuture = event(UUID.randomUUID(), "+300000-01-01T00:00:00Z");
         farFuture.put("principal", marker);
+        UUID validBeforeId = UUID.randomUUID();
         UUID validId = UUID.randomUUID();
 
+        add(json.writeValueAsString(event(validBeforeId, Instant.now().toString())));
         RecordId first = add(json.writeValueAsString(nul));
         RecordId second = add(json.writeValueAsString(farFuture));
         RecordId third = add("{\"eventId\": \"" + marker + "\"");
@@ -55,6 +58,9 @@ class AuditStreamRejectionIntegrationTests extends VaultIntegrationTest {
                 .untilAsserted(() -> assertThat(auditRows(validId))
                         .as("the valid entry behind the rejected ones")
                         .isEqualTo(1));
+        assertThat(auditRows(validBeforeId))
+                .as("the valid entry ahead of them, in the batch a refused entry rolled back")
+                .isEqualTo(1);
         await().atMost(Duration.ofSeconds(10))
                 .pollInterval(Duration.ofMillis(200))
                 .untilAsserted(() -> assertThat(redis.opsForStream()
