@@ -25,12 +25,11 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 
 /**
- * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each entry is recorded in
- * its own transaction and acknowledged only after it committed; entries another consumer left pending longer than
- * {@code claim-idle} are claimed and processed here. Recording is idempotent by event id, so redelivery is harmless.
- * Each batch read is recorded in one transaction ({@link AuditStreamEntries}) and acknowledged with one {@code XACK};
- * an entry that cannot be recorded because of its content is rejected and acknowledged, so one bad entry never
- * stalls the entries behind it.
+ * Consumes {@code e2ee:audit:events} in consumer group {@code vault} (at-least-once): each batch read is recorded in
+ * one transaction ({@link AuditStreamEntries}) and acknowledged with one {@code XACK} only after it committed;
+ * entries another consumer left pending longer than {@code claim-idle} are claimed and processed here. Recording is
+ * idempotent by event id, so redelivery is harmless. An entry that cannot be recorded because of its content is
+ * rejected and acknowledged, so one bad entry never stalls the entries behind it.
  * The group is created (at id 0, with the stream) at the first poll and again after any failed Redis call, so a
  * Redis that came back empty is set up again and every entry written since is consumed.
  * After each poll the acknowledged entries are deleted ({@link AuditStreamTrimmer}), so the stream's length is the

@@ -22,16 +22,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Records entries of {@code e2ee:audit:events} (their {@code event} field) as audit rows, a batch in one transaction:
- * one commit per poll rather than per event, which is what bounds the consumer's rate. Each entry is recorded in a
+ * one commit per batch rather than per event, which is what bounds the consumer's rate. Each entry is recorded in a
  * span continuing the trace of its {@code traceparent} field, with the event's request id in the MDC. An entry that
- * cannot be recorded because of what it holds is rejected: not JSON or not a valid event ({@code malformed}), or refused by the
- * database ({@code refused}: a value PostgreSQL cannot store, such as a NUL character or a timestamp outside its range,
- * which Spring reports as a {@link DataIntegrityViolationException}; it rolls its batch back, and the batch is then
- * recorded entry by entry, each in its own transaction, so only that entry is lost). A rejected entry is counted in
- * {@code audit_stream_rejected_total{reason}} and logged with its stream id and the kind of failure only, never its
- * content (whoever can write to Redis chose it); the consumer then acknowledges it like any other entry, so it cannot
- * stall the entries behind it. A failure of the database itself (no connection, a timeout) is not the entry's fault:
- * it propagates, and the batch stays pending until a later poll records it.
+ * cannot be recorded because of what it holds is rejected: not JSON or not a valid event ({@code malformed}), or
+ * refused by the database ({@code refused}: a value PostgreSQL cannot store, such as a NUL character or a timestamp
+ * outside its range, which Spring reports as a {@link DataIntegrityViolationException}; it rolls its batch back, and
+ * the batch is then recorded entry by entry, each in its own transaction, so only that entry is lost). A rejected
+ * entry is counted in {@code audit_stream_rejected_total{reason}} and logged with its stream id and the kind of
+ * failure only, never its content (whoever can write to Redis chose it); the consumer then acknowledges it like any
+ * other entry, so it cannot stall the entries behind it. A failure of the database itself (no connection, a timeout)
+ * is not the entry's fault: it propagates, and the batch stays pending until a later poll records it.
  */
 @Component
 class AuditStreamEntries {
@@ -81,6 +81,9 @@ class AuditStreamEntries {
             } else {
                 events.add(new Entry(record.getId(), fields, event));
             }
+        }
+        if (events.isEmpty()) {
+            return;
         }
         try {
             transactions.executeWithoutResult(status -> events.forEach(this::record));
