@@ -3,9 +3,13 @@ package dev.e2ee.vault.audit;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Records one stream event idempotently: the audit row's unique event id makes a redelivery a no-op. */
+/**
+ * Records one stream event idempotently: the audit row's unique event id makes a redelivery a no-op. It runs inside
+ * the transaction of the batch it belongs to ({@link AuditStreamEntries}).
+ */
 @Component
 class AuditEventRecorder {
 
@@ -18,7 +22,7 @@ class AuditEventRecorder {
     }
 
     /** True when the event was new. */
-    @Transactional
+    @Transactional(propagation = Propagation.MANDATORY)
     boolean record(AuditStreamEvent event) {
         boolean inserted = recorder.insert(new AuditRow(
                 event.eventId(),
