@@ -1,6 +1,7 @@
 package dev.e2ee.prs;
 
 import dev.e2ee.platform.redis.RedisKeys;
+import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
@@ -154,6 +155,14 @@ public abstract class IntegrationTestBase {
             builder.header(headers[i], headers[i + 1]);
         }
         return builder;
+    }
+
+    /** Whether an audit stream entry carries the MAC the vault checks (the key both derive from JWT_SECRET). */
+    protected static boolean authenticStreamEntry(MapRecord<String, Object, Object> entry) {
+        Map<Object, Object> fields = entry.getValue();
+        return AuditStreamMac.forSecret(JWT_SECRET)
+                .verifies((String) fields.get("event"), (String) fields.get("traceparent"), (String)
+                        fields.get(AuditStreamMac.FIELD));
     }
 
     protected static HttpResponse<String> send(HttpRequest request) {

@@ -1,6 +1,7 @@
 package dev.e2ee.vault;
 
 import dev.e2ee.platform.redis.RedisKeys;
+import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.security.AuthMethod;
 import dev.e2ee.platform.security.E2eePrincipal;
 import dev.e2ee.platform.security.Role;
@@ -43,6 +44,8 @@ public abstract class VaultIntegrationTest {
     protected static final String BOOTSTRAP_KEY = "e2ee_bootstrap_" + random();
     /** This JVM's own audit stream, so vault instances running elsewhere on the machine never take its events. */
     protected static final String AUDIT_STREAM = RedisKeys.AUDIT_STREAM + ":test-" + UUID.randomUUID();
+    /** Signs audit stream entries as the prompt-response service does (the key both derive from JWT_SECRET). */
+    protected static final AuditStreamMac STREAM_MAC = AuditStreamMac.forSecret(JWT_SECRET);
 
     @LocalServerPort
     protected int port;
@@ -165,8 +168,17 @@ public abstract class VaultIntegrationTest {
 
     /** Adds an event to this JVM's audit stream as the prompt-response service does; the vault consumes it. */
     protected RecordId publishAuditEvent(Object event) {
-        RecordId id = redis.opsForStream()
-                .add(StreamRecords.string(Map.of("event", toJson(event))).withStreamKey(AUDIT_STREAM));
+        return addStreamEntry(redis, streamEntry(toJson(event)));
+    }
+
+    /** The fields of an audit stream entry as the prompt-response service writes it: the event and its MAC. */
+    protected static Map<String, String> streamEntry(String event) {
+        return Map.of("event", event, AuditStreamMac.FIELD, STREAM_MAC.sign(event, ""));
+    }
+
+    /** Adds an entry with these fields to this JVM's audit stream (which expires an hour after the last one). */
+    protected static RecordId addStreamEntry(StringRedisTemplate redis, Map<String, String> fields) {
+        RecordId id = redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(AUDIT_STREAM));
         redis.expire(AUDIT_STREAM, Duration.ofHours(1));
         return id;
     }

@@ -1,5 +1,6 @@
 package dev.e2ee.prs.audit;
 
+import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.platform.web.RequestContext;
 import java.util.List;
@@ -18,7 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
  * consumed, the caller gets {@link AuditUnavailableException} (503) and must not complete the operation. Entries
  * are never trimmed here (the vault deletes what it has acknowledged), so no event is dropped. With tracing on the
  * entry also holds the current {@code traceparent} (field of the stream entry, next to {@code event}), so the
- * vault's consumption of the event continues the trace of the request that caused it.
+ * vault's consumption of the event continues the trace of the request that caused it. The entry's field {@code mac}
+ * authenticates both ({@link AuditStreamMac}): the vault records no entry a Redis writer made or changed.
  */
 @Component
 public class AuditPublisher {
@@ -26,28 +28,37 @@ public class AuditPublisher {
     private static final Logger log = LoggerFactory.getLogger(AuditPublisher.class);
 
     /**
-     * KEYS[1] stream; ARGV: max backlog, event JSON, the vault's consumer group, traceparent ('' = none). Creates a
-     * missing stream together with the group (Redis came back empty). The entry id, or nil (nothing written) at the
-     * backlog limit.
+     * KEYS[1] stream; ARGV: max backlog, event JSON, the vault's consumer group, traceparent ('' = none), MAC ('' =
+     * none). Creates a missing stream together with the group (Redis came back empty). The entry id, or nil (nothing
+     * written) at the backlog limit.
      */
     private static final RedisScript<String> ADD_WITHIN_BACKLOG = RedisScript.of(
             "if redis.call('EXISTS', KEYS[1]) == 0 then"
                     + " redis.call('XGROUP', 'CREATE', KEYS[1], ARGV[3], '0', 'MKSTREAM') end"
                     + " if redis.call('XLEN', KEYS[1]) >= tonumber(ARGV[1]) then return false end"
-                    + " if ARGV[4] == '' then return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2]) end"
-                    + " return redis.call('XADD', KEYS[1], '*', 'event', ARGV[2], 'traceparent', ARGV[4])",
+                    + " local fields = {'event', ARGV[2]}"
+                    + " if ARGV[4] ~= '' then table.insert(fields, 'traceparent'); table.insert(fields, ARGV[4]) end"
+                    + " if ARGV[5] ~= '' then table.insert(fields, 'mac'); table.insert(fields, ARGV[5]) end"
+                    + " return redis.call('XADD', KEYS[1], '*', unpack(fields))",
             String.class);
 
     private final StringRedisTemplate redis;
     private final JsonMapper json;
     private final AuditProperties properties;
     private final StreamTraceContext traces;
+    private final AuditStreamMac mac;
 
-    AuditPublisher(StringRedisTemplate redis, JsonMapper json, AuditProperties properties, StreamTraceContext traces) {
+    AuditPublisher(
+            StringRedisTemplate redis,
+            JsonMapper json,
+            AuditProperties properties,
+            StreamTraceContext traces,
+            AuditStreamMac mac) {
         this.redis = redis;
         this.json = json;
         this.properties = properties;
         this.traces = traces;
+        this.mac = mac;
     }
 
     /** Publishes the event, filling request id and client address from the current request when absent. */
@@ -64,6 +75,7 @@ public class AuditPublisher {
 
     private void append(AuditEvent complete) {
         String payload = json.writeValueAsString(complete);
+        String traceparent = traces.current().getOrDefault(StreamTraceContext.TRACEPARENT, "");
         String id;
         try {
             id = redis.execute(
@@ -72,7 +84,8 @@ public class AuditPublisher {
                     Long.toString(properties.maxBacklog()),
                     payload,
                     properties.consumerGroup(),
-                    traces.current().getOrDefault(StreamTraceContext.TRACEPARENT, ""));
+                    traceparent,
+                    mac.sign(payload, traceparent));
         } catch (DataAccessException e) {
             log.error(
                     "Audit event {} ({}) could not be written: {}", complete.eventId(), complete.type(), e.toString());

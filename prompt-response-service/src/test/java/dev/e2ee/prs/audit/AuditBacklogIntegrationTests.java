@@ -50,6 +50,9 @@ class AuditBacklogIntegrationTests extends IntegrationTestBase {
                         .asString())
                 .as("every event of an answered decryption is still there")
                 .containsExactlyElementsOf(opened);
+        assertThat(entries)
+                .as("each entry authenticated for the vault")
+                .allMatch(IntegrationTestBase::authenticStreamEntry);
         redis.opsForStream().delete(STREAM, entries.get(0).getId());
         assertThat(decrypt(fourth, alice).statusCode())
                 .as("the refused envelope was not consumed")

@@ -7,17 +7,13 @@ import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Optional;
-import org.bouncycastle.crypto.digests.SHA256Digest;
-import org.bouncycastle.crypto.generators.HKDFBytesGenerator;
-import org.bouncycastle.crypto.params.HKDFParameters;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Wire format of the API-key mirror (docs/architecture.md#authentication-and-roles, docs/security.md 14.1): JSON {@link ApiKeyMirrorEntry} whose
  * {@code mac} is {@code HMAC-SHA256(k, PAE("e2ee-apikey-mirror-v1", keyHash, id, owner, PAE(roles…),
- * notAfter))} with {@code k = HKDF-SHA256(ikm = JWT_SECRET's UTF-8 bytes, salt = none, info = "e2ee api-key mirror
- * v1", 32 bytes)}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a
+ * notAfter))} with {@code k} the {@linkplain SharedSecretKeys shared key} for {@code "e2ee api-key mirror v1"}. Only holders of {@code JWT_SECRET} (the two services) can write an entry the other accepts: a
  * Redis writer can delete entries (deny) but not mint, alter or extend one. Without {@code JWT_SECRET} (a JWKS-only
  * setup) the format is {@linkplain #enabled() disabled}: nothing is published and every entry is refused. The entries'
  * Redis key names are {@link dev.e2ee.platform.redis.RedisKeys#apiKeyByHash} and
@@ -42,19 +38,7 @@ public final class ApiKeyMirrorFormat {
 
     /** @param jwtSecret {@code JWT_SECRET}, or null/empty for a disabled format */
     static ApiKeyMirrorFormat forSecret(String jwtSecret, JsonMapper json) {
-        if (jwtSecret == null || jwtSecret.isEmpty()) {
-            return new ApiKeyMirrorFormat(null, json);
-        }
-        return new ApiKeyMirrorFormat(KeyedHasher.create(derive(jwtSecret)), json);
-    }
-
-    static byte[] derive(String jwtSecret) {
-        HKDFBytesGenerator hkdf = new HKDFBytesGenerator(new SHA256Digest());
-        hkdf.init(new HKDFParameters(
-                jwtSecret.getBytes(StandardCharsets.UTF_8), null, HKDF_INFO.getBytes(StandardCharsets.UTF_8)));
-        byte[] key = new byte[32];
-        hkdf.generateBytes(key, 0, key.length);
-        return key;
+        return new ApiKeyMirrorFormat(SharedSecretKeys.hasher(jwtSecret, HKDF_INFO), json);
     }
 
     /** False without {@code JWT_SECRET}: entries can then be neither written nor trusted. */

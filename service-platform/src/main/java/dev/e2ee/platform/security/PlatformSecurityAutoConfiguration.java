@@ -59,6 +59,12 @@ public class PlatformSecurityAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
+    AuditStreamMac e2eeAuditStreamMac(SecurityProperties properties) {
+        return AuditStreamMac.create(properties);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
     TokenIssuer e2eeTokenIssuer(SecurityProperties properties, Clock clock) {
         NimbusJwtEncoder encoder = properties.hasJwtSecret()
                 ? NimbusJwtEncoder.withSecretKey(JwtDecoderFactory.secretKey(properties))

@@ -1,5 +1,6 @@
 package dev.e2ee.vault.audit;
 
+import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.tracing.StreamTraceContext;
 import dev.e2ee.platform.web.RequestContext;
 import io.micrometer.core.instrument.Counter;
@@ -24,7 +25,9 @@ import tools.jackson.databind.json.JsonMapper;
  * Records entries of {@code e2ee:audit:events} (their {@code event} field) as audit rows, a batch in one transaction:
  * one commit per batch rather than per event, which is what bounds the consumer's rate. Each entry is recorded in a
  * span continuing the trace of its {@code traceparent} field, with the event's request id in the MDC. An entry that
- * cannot be recorded because of what it holds is rejected: not JSON or not a valid event ({@code malformed}), or
+ * cannot be recorded because of what it holds is rejected: its {@code mac} field does not authenticate its event and
+ * trace context ({@code unauthenticated}, {@link AuditStreamMac}: written or changed by someone who can write to Redis
+ * but does not hold the services' shared key), not JSON or not a valid event ({@code malformed}), or
  * refused by the database ({@code refused}: a value PostgreSQL cannot store, such as a NUL character or a timestamp
  * outside its range, which Spring reports as a {@link DataIntegrityViolationException}; it rolls its batch back, and
  * the batch is then recorded entry by entry, each in its own transaction, so only that entry is lost). A rejected
@@ -44,6 +47,8 @@ class AuditStreamEntries {
     private final TransactionTemplate transactions;
     private final StreamTraceContext traces;
     private final JsonMapper json;
+    private final AuditStreamMac mac;
+    private final Counter unauthenticated;
     private final Counter malformed;
     private final Counter refused;
 
@@ -52,11 +57,14 @@ class AuditStreamEntries {
             TransactionTemplate transactions,
             StreamTraceContext traces,
             JsonMapper json,
+            AuditStreamMac mac,
             MeterRegistry registry) {
         this.recorder = recorder;
         this.transactions = transactions;
         this.traces = traces;
         this.json = json;
+        this.mac = mac;
+        this.unauthenticated = rejected(registry, "unauthenticated");
         this.malformed = rejected(registry, "malformed");
         this.refused = rejected(registry, "refused");
     }
@@ -74,6 +82,14 @@ class AuditStreamEntries {
         for (MapRecord<String, Object, Object> record : batch) {
             Map<String, String> fields = new HashMap<>();
             record.getValue().forEach((key, value) -> fields.put(String.valueOf(key), String.valueOf(value)));
+            if (!mac.verifies(
+                    fields.get("event"),
+                    fields.get(StreamTraceContext.TRACEPARENT),
+                    fields.get(AuditStreamMac.FIELD))) {
+                unauthenticated.increment();
+                log.warn("audit stream: dropped entry {} without a valid MAC", record.getId());
+                continue;
+            }
             AuditStreamEvent event = parse(fields.get("event"));
             if (event == null || !event.valid()) {
                 malformed.increment();

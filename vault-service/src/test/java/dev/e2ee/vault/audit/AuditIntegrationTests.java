@@ -314,12 +314,9 @@ class AuditIntegrationTests extends VaultIntegrationTest {
         return addEntry(redis, payload);
     }
 
-    /** Adds one entry to this JVM's audit stream (which expires an hour after the last one). */
+    /** Adds one entry, authenticated like the prompt-response service's, to this JVM's audit stream. */
     static RecordId addEntry(StringRedisTemplate redis, String payload) {
-        RecordId id = redis.opsForStream()
-                .add(StreamRecords.string(Map.of("event", payload)).withStreamKey(AUDIT_STREAM));
-        redis.expire(AUDIT_STREAM, Duration.ofHours(1));
-        return id;
+        return addStreamEntry(redis, streamEntry(payload));
     }
 
     /** A {@code prompt.process} event as the prompt-response service writes it. */

@@ -3,6 +3,7 @@ package dev.e2ee.vault.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.test.EcsLogLines;
 import dev.e2ee.platform.test.JsonLogsAndTracing;
 import dev.e2ee.platform.test.OtlpReceiver;
@@ -23,7 +24,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
@@ -62,13 +62,17 @@ class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
         event.put("outcome", "success");
         event.put("timestamp", Instant.now().toString());
 
-        redis.opsForStream()
-                .add(StreamRecords.string(Map.of(
-                                "event",
-                                json.writeValueAsString(event),
-                                "traceparent",
-                                "00-" + traceId + "-00f067aa0ba902b7-01"))
-                        .withStreamKey(AUDIT_STREAM));
+        String entryEvent = json.writeValueAsString(event);
+        String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";
+        addStreamEntry(
+                redis,
+                Map.of(
+                        "event",
+                        entryEvent,
+                        "traceparent",
+                        traceparent,
+                        AuditStreamMac.FIELD,
+                        STREAM_MAC.sign(entryEvent, traceparent)));
 
         await().atMost(Duration.ofSeconds(30))
                 .untilAsserted(() -> assertThat(EcsLogLines.of(output.getOut()))
