@@ -1,5 +1,8 @@
 package dev.e2ee.vault;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import dev.e2ee.platform.redis.RedisKeys;
 import dev.e2ee.platform.security.AuditStreamMac;
 import dev.e2ee.platform.security.AuthMethod;
@@ -14,7 +17,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -22,6 +27,7 @@ import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.stream.RecordId;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -171,6 +177,20 @@ public abstract class VaultIntegrationTest {
         return addStreamEntry(redis, streamEntry(toJson(event)));
     }
 
+    /**
+     * An audit stream event as the prompt-response service writes it, with a fresh event id and the current time;
+     * mutable, so a test can add or change fields.
+     */
+    protected static Map<String, Object> streamEvent(String type, String principal, String outcome) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("eventId", UUID.randomUUID().toString());
+        event.put("type", type);
+        event.put("principal", principal);
+        event.put("outcome", outcome);
+        event.put("timestamp", Instant.now().toString());
+        return event;
+    }
+
     /** The fields of an audit stream entry as the prompt-response service writes it: the event and its MAC. */
     protected static Map<String, String> streamEntry(String event) {
         return Map.of("event", event, AuditStreamMac.FIELD, STREAM_MAC.sign(event, ""));
@@ -181,6 +201,27 @@ public abstract class VaultIntegrationTest {
         RecordId id = redis.opsForStream().add(StreamRecords.string(fields).withStreamKey(AUDIT_STREAM));
         redis.expire(AUDIT_STREAM, Duration.ofHours(1));
         return id;
+    }
+
+    /** Waits until the vault's group has acknowledged every entry of this JVM's stream from {@code first} to {@code last}. */
+    protected void awaitAcknowledged(RecordId first, RecordId last) {
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(redis.opsForStream()
+                                .pending(AUDIT_STREAM, "vault", Range.closed(first.getValue(), last.getValue()), 10)
+                                .size())
+                        .as("entries acknowledged by the vault")
+                        .isZero());
+    }
+
+    /** The envelope as issued: no decryption recorded, still pending for its owner. */
+    protected void assertEnvelopeUntouched(String envelopeId, String ownerToken) {
+        assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM envelope_decryptions WHERE envelope_id = ?::uuid",
+                        Long.class,
+                        envelopeId))
+                .isZero();
+        assertThat(body(get("/api/v1/envelopes/" + envelopeId, ownerToken))).containsEntry("status", "pending");
     }
 
     /** Creates a prompt as the token's subject and returns its id. */

@@ -12,10 +12,8 @@ import dev.e2ee.vault.VaultIntegrationTest;
 import java.lang.reflect.Proxy;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,13 +52,8 @@ class TracingAndJsonLogsIntegrationTests extends VaultIntegrationTest {
     void auditEntryWhenItCarriesATraceparentThenConsumerLogLineAndSpanShareThatTrace(CapturedOutput output) {
         String traceId = traceId();
         String requestId = "obs-" + UUID.randomUUID();
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", "prompt.process");
-        event.put("principal", "obs-user");
+        Map<String, Object> event = streamEvent("prompt.process", "obs-user", "success");
         event.put("requestId", requestId);
-        event.put("outcome", "success");
-        event.put("timestamp", Instant.now().toString());
 
         String entryEvent = json.writeValueAsString(event);
         String traceparent = "00-" + traceId + "-00f067aa0ba902b7-01";

@@ -6,8 +6,6 @@ import static org.awaitility.Awaitility.await;
 import dev.e2ee.platform.security.Role;
 import dev.e2ee.vault.VaultIntegrationTest;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -32,12 +30,7 @@ class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
 
         awaitRecorded(forged);
         awaitRecorded(replayByOther);
-        assertThat(jdbc.queryForObject(
-                        "SELECT count(*) FROM envelope_decryptions WHERE envelope_id = ?::uuid",
-                        Long.class,
-                        envelopeId))
-                .isZero();
-        assertThat(body(get("/api/v1/envelopes/" + envelopeId, aliceToken))).containsEntry("status", "pending");
+        assertEnvelopeUntouched(envelopeId, aliceToken);
         assertThat(aliceAuditRows(alice)).isEqualTo(aliceAuditRows);
     }
 
@@ -57,15 +50,10 @@ class EnvelopeDecryptionRecordsIntegrationTests extends VaultIntegrationTest {
     }
 
     private static Map<String, Object> failure(String principal, String envelopeId, String promptId, String reason) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("eventId", UUID.randomUUID().toString());
-        event.put("type", "envelope.decrypt_failed");
-        event.put("principal", principal);
+        Map<String, Object> event = streamEvent("envelope.decrypt_failed", principal, "failure");
         event.put("envelopeId", envelopeId);
         event.put("promptId", promptId);
-        event.put("outcome", "failure");
         event.put("reason", reason);
-        event.put("timestamp", Instant.now().toString());
         return event;
     }
 
